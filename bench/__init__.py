@@ -1,0 +1,1 @@
+"""Benchmarks behind `make bench`. Each `bench/bench_*.py` module exposes `run() -> list[Figuur]`."""

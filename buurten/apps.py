@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BuurtenConfig(AppConfig):
+    name = "buurten"
+    verbose_name = "Buurten"

@@ -1,0 +1,35 @@
+"""Template helpers shared by every app: buurt tabs, small-number suppression, Dutch dates."""
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from zorgnet.lib.secties import buurtsecties
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/buurt_subnav.html")
+def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
+    """Tabs for every section that has a full page, for this buurt."""
+    tabs = []
+    for slug, titel, sectie in buurtsecties():
+        if sectie and sectie.url_name:
+            try:
+                tabs.append((slug, titel, reverse(sectie.url_name, args=[buurt.id])))
+            except NoReverseMatch:
+                continue
+    return {"buurt": buurt, "buurt_tabs": tabs, "actief": actief}
+
+
+@register.filter
+def klein_aantal(waarde) -> str:
+    """Counts of signals or residents below the threshold show as '< 5' (privacy)."""
+    drempel = settings.ZORGNET_KLEINE_AANTALLEN_DREMPEL
+    try:
+        getal = int(waarde)
+    except (TypeError, ValueError):
+        return waarde
+    if 0 < getal < drempel:
+        return f"< {drempel}"
+    return str(getal)

@@ -1,0 +1,219 @@
+"""Shared fixtures: the five personas, a real Celery worker, and headless Chromium."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+
+from buurten.models import Rol
+from tests.factories import (
+    BuurtFactory,
+    GemeenteFactory,
+    LidmaatschapFactory,
+    PartnerFactory,
+    UserFactory,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _taken_in_proces(request):
+    """Tasks run in-process unless a test asks for the real worker (marker `worker`)."""
+    from zorgnet.celery import app
+
+    vorige = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("worker") is None
+    yield
+    app.conf.task_always_eager = vorige
+
+
+@pytest.fixture
+def wereld(db):
+    """Two gemeenten, buurt A (gemeente 1) and B (gemeente 2), and the five personas.
+
+    regisseur_a, regisseur_b (other gemeente), partner_a (acts for partner `partner` in A),
+    coordinator (of A's gemeente), and anonymous (no user).
+    """
+    gemeente_1 = GemeenteFactory(naam="Stederen")
+    gemeente_2 = GemeenteFactory(naam="Gemeentegem")
+    buurt_a = BuurtFactory(gemeente=gemeente_1, naam="Buurtegem")
+    buurt_a2 = BuurtFactory(gemeente=gemeente_1, naam="Stationswijk")
+    buurt_b = BuurtFactory(gemeente=gemeente_2, naam="De Leefhoek")
+    partner = PartnerFactory(gemeente=gemeente_1, naam="OCMW Stederen", buurten=[buurt_a])
+    regisseur_a = UserFactory(username="regisseur_a")
+    regisseur_b = UserFactory(username="regisseur_b")
+    partner_a = UserFactory(username="partner_a")
+    coordinator = UserFactory(username="coordinator")
+    LidmaatschapFactory(gebruiker=regisseur_a, buurt=buurt_a, rol=Rol.REGISSEUR)
+    LidmaatschapFactory(gebruiker=regisseur_b, buurt=buurt_b, rol=Rol.REGISSEUR)
+    LidmaatschapFactory(gebruiker=partner_a, buurt=buurt_a, rol=Rol.PARTNER, partner=partner)
+    LidmaatschapFactory(gebruiker=coordinator, buurt=None, gemeente=gemeente_1, rol=Rol.COORDINATOR)
+    return SimpleNamespace(
+        gemeente_1=gemeente_1,
+        gemeente_2=gemeente_2,
+        buurt_a=buurt_a,
+        buurt_a2=buurt_a2,
+        buurt_b=buurt_b,
+        partner=partner,
+        regisseur_a=regisseur_a,
+        regisseur_b=regisseur_b,
+        partner_a=partner_a,
+        coordinator=coordinator,
+    )
+
+
+@pytest.fixture
+def als(client):
+    """`als(user)` returns the test client logged in as that user."""
+
+    def _als(user):
+        client.force_login(user)
+        return client
+
+    return _als
+
+
+# --- a real Celery worker against the Redis broker and the test database -----------------------
+def _database_url_voor_worker() -> str:
+    from django.db import connection
+
+    instellingen = connection.settings_dict
+    gebruiker = instellingen.get("USER") or ""
+    wachtwoord = instellingen.get("PASSWORD") or ""
+    login = f"{gebruiker}:{wachtwoord}@" if wachtwoord else (f"{gebruiker}@" if gebruiker else "")
+    host = instellingen.get("HOST") or "127.0.0.1"
+    poort = instellingen.get("PORT") or "5432"
+    return f"postgres://{login}{host}:{poort}/{instellingen['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Start `celery worker` as a separate process on the real broker, pointed at the test DB."""
+    from django.db import connection
+
+    if not settings.REDIS_URL:
+        pytest.skip("REDIS_URL is niet gezet: geen echte Celery-worker")
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "de worker-test heeft PostgreSQL nodig (een tweede proces ziet de testdatabase)"
+        )
+    from zorgnet.celery import app
+
+    app.control.purge()
+    log = tmp_path_factory.mktemp("celery") / "worker.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url_voor_worker(),
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
+    }
+    with open(log, "w") as uit:
+        proces = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "zorgnet",
+                "worker",
+                "-Q",
+                "default,long",
+                "--concurrency",
+                "1",
+                "--pool",
+                "prefork",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                f"test-{os.getpid()}@%h",
+                "--loglevel",
+                "INFO",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if "ready." in log.read_text():
+            break
+        if proces.poll() is not None:
+            pytest.fail(f"Celery-worker stopte meteen:\n{log.read_text()}")
+        time.sleep(0.3)
+    else:
+        proces.kill()
+        pytest.fail(f"Celery-worker werd niet klaar:\n{log.read_text()}")
+    yield SimpleNamespace(proces=proces, log=log)
+    proces.terminate()
+    try:
+        proces.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+
+
+def wacht_tot(voorwaarde, *, seconden: float = 30, interval: float = 0.2):
+    """Poll until `voorwaarde()` is truthy (for effects of a real worker); returns its value."""
+    deadline = time.monotonic() + seconden
+    while time.monotonic() < deadline:
+        waarde = voorwaarde()
+        if waarde:
+            return waarde
+        time.sleep(interval)
+    return voorwaarde()
+
+
+# --- headless Chromium via Playwright ----------------------------------------------------------
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is niet geïnstalleerd (apt-get install chromium)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(browser, live_server):
+    """A fresh browser page; `pagina.aanmelden(user)` logs in through the real login form."""
+    context = browser.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+
+    def aanmelden(user, wachtwoord: str = "test-wachtwoord-123"):
+        page.goto(f"{live_server.url}/aanmelden/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", wachtwoord)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+
+    page.aanmelden = aanmelden
+    page.basis = live_server.url
+    yield page
+    context.close()

@@ -1,0 +1,87 @@
+"""factory_boy factories shared by all tests. Apps add theirs here (one section per app)."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from buurten.models import Buurt, Gemeente, Lidmaatschap, Rol
+from partners.models import Contactpersoon, Partner, Relatie
+from zorgnet.lib.choices import Intensiteit, Sector
+
+WACHTWOORD = "test-wachtwoord-123"
+
+
+# --- buurten ------------------------------------------------------------------------------------
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = factory.Faker("first_name", locale="nl_BE")
+    password = factory.PostGenerationMethodCall("set_password", WACHTWOORD)
+
+    @factory.post_generation
+    def _bewaar(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class GemeenteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+
+    naam = factory.Sequence(lambda n: f"Gemeente {n}")
+
+
+class BuurtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Buurt
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Sequence(lambda n: f"Buurt {n}")
+
+
+class LidmaatschapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lidmaatschap
+
+    gebruiker = factory.SubFactory(UserFactory)
+    buurt = factory.SubFactory(BuurtFactory)
+    rol = Rol.REGISSEUR
+
+
+# --- partners -----------------------------------------------------------------------------------
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+        skip_postgeneration_save = True
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Sequence(lambda n: f"Partner {n}")
+    sector = Sector.WELZIJN
+
+    @factory.post_generation
+    def buurten(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.buurten.add(*extracted)
+
+
+class ContactpersoonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contactpersoon
+
+    partner = factory.SubFactory(PartnerFactory)
+    voornaam = factory.Sequence(lambda n: f"Persoon{n}")
+    achternaam = "Fictief"
+
+
+class RelatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Relatie
+
+    van_partner = factory.SubFactory(PartnerFactory)
+    naar_partner = factory.SubFactory(
+        PartnerFactory, gemeente=factory.SelfAttribute("..van_partner.gemeente")
+    )
+    intensiteit = Intensiteit.INFO_DELEN

@@ -1,0 +1,1 @@
+"""Cross-cutting helpers without models: htmx, exports, svg charts, privacy checks, sections."""

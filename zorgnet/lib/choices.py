@@ -1,0 +1,220 @@
+"""Shared enumerations from DOMAIN.md (E-numbers in the docstrings). Codes stay stable; labels are Dutch.
+
+Frameworks (bouwstenen, pijlers) are data, not enumerations: see DOMAIN.md §9.1 point 3.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Netwerktype(models.TextChoices):
+    """E14: one app serves both network types."""
+
+    ZORGZAME_BUURT = "zorgzame_buurt", _("Zorgzame buurt")
+    BUURTGERICHT_NETWERK = "buurtgericht_netwerk", _("Buurtgericht netwerk")
+    BEIDE = "beide", _("Zorgzame buurt en buurtgericht netwerk")
+
+
+class Schaal(models.TextChoices):
+    """E1: the five scales (werkingsgebieden), smallest first."""
+
+    GELEEFDE_BUURT = "geleefde_buurt", _("Geleefde buurt")
+    GEOGRAFISCHE_BUURT = "geografische_buurt", _("Geografische buurt")
+    GEMEENTE_STAD_RAND = "gemeente_stad_rand", _("Gemeente/stad + rand")
+    LOKALE_REGIO = "lokale_regio", _("'Lokale' regio")
+    BOVENLOKALE_REGIO = "bovenlokale_regio", _("'Bovenlokale' regio")
+
+    @classmethod
+    def rang(cls, waarde: str) -> int:
+        """Ordinal position (0 = smallest) so scales can be compared."""
+        return list(cls.values).index(waarde)
+
+
+class Intensiteit(models.IntegerChoices):
+    """E2: collaboration intensity, ordinal 1-4."""
+
+    DOORVERWIJZEN = 1, _("Doorverwijzen")
+    INFO_DELEN = 2, _("Info delen")
+    ACTIVITEITEN_AFSTEMMEN = 3, _("Activiteiten afstemmen")
+    SAMEN_UITVOEREN = 4, _("Samen uitvoeren")
+
+
+class Niveau(models.TextChoices):
+    """E3: levels of collaboration and of coordination decisions."""
+
+    STRATEGISCH = "strategisch", _("Strategisch (doelen)")
+    STRUCTUREEL = "structureel", _("Structureel (werkmethode)")
+    OPERATIONEEL = "operationeel", _("Operationeel (uitvoering)")
+
+
+class Coordinatievorm(models.TextChoices):
+    """E4."""
+
+    CENTRAAL = "centraal", _("Centraal (hiërarchisch)")
+    DECENTRAAL = "decentraal", _("Decentraal")
+
+
+class Complexiteit(models.TextChoices):
+    """E4: complexity of a challenge drives the coordination choice."""
+
+    HOOG = "hoog", _("Hoog")
+    LAAG = "laag", _("Laag")
+
+
+class Typologie(models.TextChoices):
+    """E5: typology of initiatives."""
+
+    BUREN_INITIATIEF = "bureninitiatief", _("Warm en zorgzaam bureninitiatief")
+    ZORGZAAM_BUURTINITIATIEF = "zorgzaam_buurtinitiatief", _("Zorgzaam buurtinitiatief")
+    BUURTGERICHT_ZORGINITIATIEF = "buurtgericht_zorginitiatief", _("Buurtgericht zorginitiatief")
+
+
+class Groepsrol(models.TextChoices):
+    """E6: components of a larger initiative."""
+
+    ACTIEGROEP = "actiegroep", _("Actiegroep")
+    KERNGROEP = "kerngroep", _("Kerngroep")
+    BUURTPLATFORM = "buurtplatform", _("Buurtplatform")
+
+
+class Participatieniveau(models.TextChoices):
+    """E7: participation level of an actor, low to high."""
+
+    GEINFORMEERD = "geinformeerd", _("Geïnformeerd")
+    GECONSULTEERD = "geconsulteerd", _("Geconsulteerd / advies")
+    MEE_BESLISSEN = "mee_beslissen", _("Mee beslissen")
+    ENGAGEREN = "engageren", _("Engageren (voert mee uit)")
+
+
+class Fase(models.TextChoices):
+    """E18: phases of the werking; several can run at once."""
+
+    BUURTANALYSE = "buurtanalyse", _("Buurtanalyse")
+    SAMENWERKING = "samenwerking", _("Samenwerking opzetten")
+    VISIEVORMING = "visievorming", _("Visievorming")
+    UITROL = "uitrol", _("Uitrol van acties")
+    REFLECTIE = "reflectie", _("Reflectie")
+
+
+class StakeholderSoort(models.TextChoices):
+    """E20."""
+
+    FORMEEL = "formeel", _("Formele stakeholder")
+    INFORMEEL = "informeel", _("Informele stakeholder")
+    BELEIDSACTOR = "beleidsactor", _("Beleidsactor")
+    LOKAAL = "lokaal", _("Lokale stakeholder")
+    BUURTBEWONERS = "buurtbewoners", _("Buurtbewoners")
+
+
+class Sector(models.TextChoices):
+    """E21."""
+
+    ZORG = "zorg", _("Zorg")
+    WELZIJN = "welzijn", _("Welzijn")
+    GEZONDHEID = "gezondheid", _("Gezondheid")
+    LOKAAL_BESTUUR = "lokaal_bestuur", _("Lokaal bestuur")
+    ONDERWIJS = "onderwijs", _("Onderwijs")
+    KINDEROPVANG = "kinderopvang", _("Kinderopvang")
+    HUISVESTING_WONEN = "huisvesting_wonen", _("Huisvesting en wonen")
+    WERK_ARBEIDSMARKT = "werk_arbeidsmarkt", _("Werk en arbeidsmarkt")
+    CULTUUR = "cultuur", _("Cultuur")
+    SPORT = "sport", _("Sport")
+    VRIJE_TIJD_JEUGDWERK = "vrije_tijd_jeugdwerk", _("Vrije tijd en jeugdwerk")
+    SOCIO_CULTUREEL = "socio_cultureel", _("Socio-cultureel")
+    OMGEVING = "omgeving_ruimtelijke_ordening", _("Omgeving en ruimtelijke ordening")
+    MOBILITEIT = "mobiliteit", _("Mobiliteit")
+    VEILIGHEID_POLITIE = "veiligheid_politie", _("Veiligheid en politie")
+    HANDEL_HORECA = "handel_horeca", _("Handel en horeca")
+    LEVENSBESCHOUWING = "levensbeschouwing", _("Levensbeschouwing")
+    INFORMEEL_BURGERINITIATIEF = "informeel_burgerinitiatief", _("Informeel / burgerinitiatief")
+    VRIJWILLIGERS = "vrijwilligers", _("Vrijwilligers")
+    MANTELZORG = "mantelzorg", _("Mantelzorg")
+    ANDERE = "andere", _("Andere")
+
+
+class Netwerkrol(models.TextChoices):
+    """E35: the four network-coordination roles."""
+
+    INHOUDELIJK_EXPERT = "inhoudelijk_expert", _("Inhoudelijk expert")
+    LEIDER = "leider", _("Leider")
+    NETWERKER = "netwerker_spin_in_het_web", _("Netwerker (spin in het web)")
+    WARMMAKER = "warmmaker", _("Warmmaker")
+
+
+class Doelgroep(models.TextChoices):
+    """E27: target groups (also used for 'groups not reached')."""
+
+    KINDEREN_JONGEREN = "kinderen_jongeren", _("Kinderen en jongeren")
+    GEZINNEN_0_12 = "gezinnen_0_12", _("Gezinnen met kinderen van 0 tot 12 jaar")
+    OUDEREN = "ouderen", _("Ouderen")
+    ALLEENSTAANDEN = "alleenstaanden", _("Alleenstaanden")
+    PSYCHISCHE_KWETSBAARHEID = (
+        "psychische_kwetsbaarheid",
+        _("Personen met een psychische kwetsbaarheid"),
+    )
+    BEPERKING = "beperking", _("Mensen met een beperking")
+    ARMOEDE = "armoede", _("Mensen in armoede")
+    ROUW = "rouw", _("Mensen in rouw")
+    ANDERSTALIGEN = "anderstaligen", _("Anderstaligen")
+    MIGRATIEACHTERGROND = "migratieachtergrond", _("Personen met een migratieachtergrond")
+    NIEUWE_BEWONERS = "nieuwe_bewoners", _("Nieuwe bewoners")
+    KWETSBARE_GEZINNEN = "kwetsbare_gezinnen", _("Kwetsbare gezinnen")
+    VERBORGEN_SPELERS = "verborgen_spelers", _("Verborgen spelers")
+    ALLE_BEWONERS = "alle_bewoners", _("Alle buurtbewoners")
+
+
+class Thema(models.TextChoices):
+    """E28: the thematic fiches A-N."""
+
+    A = "A", _("A. Visievorming")
+    B = "B", _("B. Vanuit de buurt werken")
+    C = "C", _("C. Het bereiken van buurtbewoners")
+    D = "D", _("D. Ontmoeting tussen buurtbewoners")
+    E = "E", _("E. Ontmoeting tussen professionals")
+    F = "F", _("F. Netwerking")
+    G = "G", _("G. Samenwerken")
+    H = "H", _("H. Regie")
+    I = "I", _("I. De medewerker in de buurt")  # noqa: E741
+    J = "J", _("J. Burenhulp (het kleine helpen)")
+    K = "K", _("K. Vrijwilligers")
+    L = "L", _("L. Documenteren")
+    M = "M", _("M. Ondersteunen")
+    N = "N", _("N. Communiceren")
+
+
+class Zorgniveau(models.TextChoices):
+    """E41: worry level (waakzame zorg)."""
+
+    GERUST = "gerust", _("Gerust")
+    ONGERUST = "ongerust", _("Ongerust")
+    BEZORGD = "bezorgd", _("Bezorgd")
+
+
+class Responsniveau(models.TextChoices):
+    """E41: response level."""
+
+    OPEN_DIALOOG = "open_dialoog", _("Open dialoog")
+    GERICHTE_VRAGEN = "gerichte_vragen_acties", _("Gerichte vragen en acties")
+    EENZIJDIGE_ACTIES = "eenzijdige_acties", _("Eenzijdige acties")
+
+
+class Handelingsniveau(models.TextChoices):
+    """W7: the level being acted on in a supportersmeeting."""
+
+    PERSOONLIJK = "persoonlijk", _("Persoonlijk")
+    ORGANISATIE = "organisatie", _("Organisatie")
+    NETWERK = "netwerk", _("Netwerk")
+
+
+class ActieCategorie(models.TextChoices):
+    """E50."""
+
+    ONTMOETING = "ontmoeting", _("Ontmoeting")
+    WIJKWERKING = "wijkwerking_outreach", _("Wijkwerking / outreach")
+    NETWERKVORMING = "netwerkvorming", _("Netwerkvorming")
+    BURENHULP = "burenhulp", _("Burenhulp")
+    INFORMEREN = "informeren", _("Informeren")
+    DETECTIE = "detectie_signaal", _("Detectie en signalen")
+    TOELEIDING = "toeleiding", _("Toeleiding")
+    BELEIDSADVISERING = "beleidsadvisering", _("Beleidsadvisering")
+    VORMING = "vorming", _("Vorming")
