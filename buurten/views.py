@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from zorgnet.lib.secties import buurtsecties, dashboardblokken
 
@@ -9,6 +10,7 @@ from .permissions import get_buurt_or_404, kan_beheren, rollen_in_buurt
 
 
 @login_required
+@require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """'Mijn buurten': only the buurten the user belongs to, plus reminders from other apps."""
     buurten = list(selectors.mijn_buurten(request.user))
@@ -17,6 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def buurt_detail(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """The buurt overview: one section per part of the werking, filled by the apps."""
     buurt = get_buurt_or_404(request.user, buurt_id)

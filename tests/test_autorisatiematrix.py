@@ -1,0 +1,103 @@
+"""Walks every URL pattern of the project for five personas and GET/POST (issue: toegang).
+
+A new URL without a row in tests/matrix/ fails `test_every_url_has_a_row`.
+"""
+
+import importlib
+import pkgutil
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests.matrix as matrix_pakket
+from tests.matrix import PERSONAS, Regel
+
+UITGESLOTEN_PREFIXEN = ("beheer/", "media/", "static/")
+
+
+def _modules():
+    for info in pkgutil.iter_modules(matrix_pakket.__path__):
+        yield importlib.import_module(f"tests.matrix.{info.name}")
+
+
+def _alle_regels() -> dict[str, Regel]:
+    regels: dict[str, Regel] = {}
+    for module in _modules():
+        dubbel = set(regels) & set(module.REGELS)
+        assert not dubbel, f"dubbele regels: {dubbel}"
+        regels.update(module.REGELS)
+    return regels
+
+
+def _url_namen(patronen=None, prefix: str = "", namespace: str = "") -> dict[str, str]:
+    """{qualified url name: route} for every named pattern outside the admin."""
+    namen: dict[str, str] = {}
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        route = prefix + str(patroon.pattern)
+        if route.startswith(UITGESLOTEN_PREFIXEN):
+            continue
+        if isinstance(patroon, URLResolver):
+            ns = namespace
+            if patroon.namespace:
+                ns = f"{namespace}{patroon.namespace}:"
+            namen.update(_url_namen(patroon.url_patterns, route, ns))
+        elif isinstance(patroon, URLPattern):
+            assert patroon.name, f"URL zonder naam: {route}"
+            namen[namespace + patroon.name] = route
+    return namen
+
+
+REGELS = _alle_regels()
+
+
+def test_every_url_has_a_row():
+    ontbrekend = set(_url_namen()) - set(REGELS)
+    assert not ontbrekend, f"URL's zonder regel in tests/matrix/: {sorted(ontbrekend)}"
+
+
+def test_every_row_has_a_url():
+    overbodig = set(REGELS) - set(_url_namen())
+    assert not overbodig, f"regels zonder URL: {sorted(overbodig)}"
+
+
+@pytest.fixture
+def matrixwereld(wereld):
+    for module in _modules():
+        module.maak(wereld)
+    return wereld
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("naam", sorted(REGELS))
+def test_the_authorization_matrix(naam, matrixwereld, client):
+    regel = REGELS[naam]
+    w = matrixwereld
+    url = reverse(naam, kwargs={k: getattr(w, v).pk for k, v in regel.kwargs.items()})
+    fouten = []
+    for methode in ("get", "post"):
+        for persona, verwacht in regel.verwacht(methode).items():
+            client.logout()
+            if persona != "anoniem":
+                client.force_login(getattr(w, persona))
+            if methode == "get":
+                antwoord = client.get(url + (f"?{regel.query}" if regel.query else ""))
+            else:
+                antwoord = client.post(url, regel.data)
+            status = antwoord.status_code
+            if status != verwacht:
+                fouten.append(
+                    f"{methode.upper()} {url} als {persona}: {status}, verwacht {verwacht}"
+                )
+            elif (
+                persona == "anoniem"
+                and status == 302
+                and naam not in ("login", "logout")
+                and not antwoord["Location"].startswith(reverse("login"))
+            ):
+                fouten.append(f"{methode.upper()} {url} anoniem: geen doorverwijzing naar login")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_matrix_size_is_reported(capsys):
+    with capsys.disabled():
+        print(f"\nautorisatiematrix: {len(REGELS)} URL's × {len(PERSONAS)} persona's × 2 methodes")
