@@ -18,6 +18,7 @@ urlpatterns = [
     path("buurten/", include("buurten.urls")),
     # Apps define their own paths (mostly under buurten/<buurt_id>/...).
     path("", include("partners.urls")),
+    path("", include("partners.netwerk_urls")),
     path("", include("activiteiten.urls")),
     path("rapport/", include("zorgnet.rapport.urls")),
     path("beheer/", admin.site.urls),
