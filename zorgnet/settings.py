@@ -234,6 +234,9 @@ ZORGNET_KLEINE_AANTALLEN_DREMPEL = env.int("ZORGNET_KLEINE_AANTALLEN_DREMPEL", d
 # Maximum number of exports a partner account may make per day.
 ZORGNET_PARTNER_EXPORTS_PER_DAG = env.int("ZORGNET_PARTNER_EXPORTS_PER_DAG", default=20)
 
+# Append-only log of erasures, outside the database, replayed after a restore (ops/restore.sh).
+ZORGNET_WISLOG = env.path("ZORGNET_WISLOG", default=VAR_DIR / "wissingen.jsonl")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
