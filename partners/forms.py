@@ -40,6 +40,7 @@ class PartnerFilterForm(forms.Form):
 
 
 class PartnerForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     toch_aanmaken = forms.BooleanField(
         label=_("Toch aanmaken (het is echt een andere partner)"), required=False
     )

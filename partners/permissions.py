@@ -30,9 +30,12 @@ def get_relatie_or_404(user, buurt: Buurt, relatie_id: int) -> Relatie:
         .filter(pk=relatie_id, van_partner__gemeente_id=buurt.gemeente_id)
         .first()
     )
-    if relatie is None or not buurt.partners.filter(
-        pk__in=[relatie.van_partner_id, relatie.naar_partner_id]
-    ).exists():
+    if (
+        relatie is None
+        or not buurt.partners.filter(
+            pk__in=[relatie.van_partner_id, relatie.naar_partner_id]
+        ).exists()
+    ):
         raise Http404(_("Deze relatie bestaat niet of je hebt er geen toegang toe."))
     return relatie
 
@@ -45,7 +48,9 @@ def kan_partner_bewerken(user, buurt: Buurt, partner: Partner) -> bool:
 def vereis_partner_bewerken(user, buurt: Buurt, partner: Partner) -> None:
     if not kan_partner_bewerken(user, buurt, partner):
         raise PermissionDenied(
-            _("Je kan alleen het profiel, de contactpersonen en relaties van je eigen organisatie bewerken.")
+            _(
+                "Je kan alleen het profiel, de contactpersonen en relaties van je eigen organisatie bewerken."
+            )
         )
 
 

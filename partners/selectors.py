@@ -162,9 +162,7 @@ def bruggenbouwers(buurt: Buurt) -> QuerySet[Netwerkrol]:
 
 
 def mandaten_in_buurt(buurt: Buurt) -> QuerySet[Mandaat]:
-    return Mandaat.objects.filter(buurt=buurt).select_related(
-        "contactpersoon__partner", "partner"
-    )
+    return Mandaat.objects.filter(buurt=buurt).select_related("contactpersoon__partner", "partner")
 
 
 def netwerkrollen_in_buurt(buurt: Buurt) -> QuerySet[Netwerkrol]:
@@ -190,7 +188,11 @@ def mandaat_waarschuwingen(buurt: Buurt, op: date | None = None) -> list[Waarsch
         Waarschuwing(
             "verlopen",
             _("Het mandaat van %(houder)s ('%(wat)s') is verlopen op %(datum)s.")
-            % {"houder": m.houder, "wat": m.omschrijving, "datum": m.geldig_tot.strftime("%d/%m/%Y")},
+            % {
+                "houder": m.houder,
+                "wat": m.omschrijving,
+                "datum": m.geldig_tot.strftime("%d/%m/%Y"),
+            },
         )
         for m in mandaten
         if m.is_verlopen(op)
@@ -242,7 +244,7 @@ def kerncijfers(user, buurt: Buurt) -> dict:
         potentieel=Count("pk", filter=Q(status=PartnerStatus.POTENTIEEL)),
         informeel=Count("pk", filter=Q(formeel=False)),
     )
-    cijfers["open_relaties"] = relaties_in_buurt(user, buurt).filter(
-        bevestiging=Bevestiging.OPEN
-    ).count()
+    cijfers["open_relaties"] = (
+        relaties_in_buurt(user, buurt).filter(bevestiging=Bevestiging.OPEN).count()
+    )
     return cijfers

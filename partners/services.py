@@ -43,7 +43,11 @@ def _normaal(naam: str) -> str:
 
 
 def controleer_partnernaam(
-    *, gemeente_id: int, naam: str, behalve_id: int | None = None, gelijkaardig_toegestaan: bool = False
+    *,
+    gemeente_id: int,
+    naam: str,
+    behalve_id: int | None = None,
+    gelijkaardig_toegestaan: bool = False,
 ) -> None:
     """Catch duplicates in a gemeente, with a suggestion for a near-identical existing name."""
     bestaande = dict(
@@ -94,7 +98,9 @@ def partner_aanmaken(
         naam=gegevens.get("naam", ""),
         gelijkaardig_toegestaan=gelijkaardig_toegestaan,
     )
-    partner = Partner(gemeente_id=buurt.gemeente_id, **{k: gegevens[k] for k in PARTNER_VELDEN if k in gegevens})
+    partner = Partner(
+        gemeente_id=buurt.gemeente_id, **{k: gegevens[k] for k in PARTNER_VELDEN if k in gegevens}
+    )
     if partner.status == PartnerStatus.ACTIEF and not partner.actief_sinds:
         partner.actief_sinds = date.today()
     _statusdatums(partner)
