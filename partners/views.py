@@ -23,8 +23,8 @@ from buurten.permissions import (
     vereis_rapportrecht,
 )
 from buurten.services import registreer_toegang
-from zorgnet.lib.svg import lijngrafiek
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.svg import lijngrafiek
 
 from . import selectors, services
 from .forms import (

@@ -50,7 +50,7 @@ def test_the_list_costs_a_fixed_number_of_queries(wereld, als, django_assert_max
 
     with CaptureQueriesContext(connection) as weinig:
         client.get(url)
-    for i in range(30):
+    for _i in range(30):
         PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], sector=Sector.ZORG)
     with CaptureQueriesContext(connection) as veel:
         response = client.get(url)
