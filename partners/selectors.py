@@ -248,3 +248,37 @@ def kerncijfers(user, buurt: Buurt) -> dict:
         relaties_in_buurt(user, buurt).filter(bevestiging=Bevestiging.OPEN).count()
     )
     return cijfers
+
+
+def laatste_scans(buurt: Buurt) -> dict[int, Betrokkenheid]:
+    """The most recent partnerscan per partner in a buurt: {partner_id: Betrokkenheid}."""
+    laatste: dict[int, Betrokkenheid] = {}
+    for scan in Betrokkenheid.objects.filter(buurt=buurt).order_by(
+        "partner_id", "-gescoord_op", "-id"
+    ):
+        laatste.setdefault(scan.partner_id, scan)
+    return laatste
+
+
+def partnergroei(buurt: Buurt) -> list[tuple[str, int]]:
+    """Cumulative number of partners that became active, per month ('aanzuigeffect' chart)."""
+    datums = sorted(
+        Partner.objects.filter(buurten=buurt, actief_sinds__isnull=False).values_list(
+            "actief_sinds", flat=True
+        )
+    )
+    reeks: list[tuple[str, int]] = []
+    for i, datum in enumerate(datums, start=1):
+        maand = datum.strftime("%Y-%m")
+        if reeks and reeks[-1][0] == maand:
+            reeks[-1] = (maand, i)
+        else:
+            reeks.append((maand, i))
+    return reeks
+
+
+def contactpersonen_in_buurt(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
+    """Contact persons of the buurt's partners (for choosers in other apps, e.g. package teams)."""
+    return Contactpersoon.objects.filter(partner__in=partners_in_buurt(user, buurt)).select_related(
+        "partner"
+    )

@@ -288,12 +288,13 @@ def relatie_beantwoorden(request: HttpRequest, buurt_id: int, relatie_id: int) -
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        tekst = (
-            _("Relatie bevestigd.")
-            if relatie.bevestiging == Bevestiging.BEVESTIGD
-            else _("Relatie betwist.")
-        )
-        messages.success(request, tekst)
+        if not request.htmx:  # the swapped fragment itself shows the answer
+            tekst = (
+                _("Relatie bevestigd.")
+                if relatie.bevestiging == Bevestiging.BEVESTIGD
+                else _("Relatie betwist.")
+            )
+            messages.success(request, tekst)
     if request.htmx:
         return render(
             request,

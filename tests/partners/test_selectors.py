@@ -91,3 +91,18 @@ def test_latest_scan_is_annotated(wereld):
         selectors.partners_in_buurt(wereld.regisseur_a, wereld.buurt_a), wereld.buurt_a
     ).get()
     assert p.laatste_vonk == 3
+
+
+def test_partner_growth_is_cumulative_per_month(wereld):
+    wereld.partner.actief_sinds = date(2025, 1, 5)
+    wereld.partner.save()
+    PartnerFactory(
+        gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], actief_sinds=date(2025, 1, 20)
+    )
+    PartnerFactory(
+        gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], actief_sinds=date(2025, 3, 1)
+    )
+    PartnerFactory(
+        gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a2], actief_sinds=date(2025, 2, 1)
+    )
+    assert selectors.partnergroei(wereld.buurt_a) == [("2025-01", 2), ("2025-03", 3)]

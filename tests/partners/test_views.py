@@ -225,3 +225,14 @@ def test_a_partner_user_adds_a_contact_to_their_own_organisation(wereld, als):
     )
     assert response.status_code == 302
     assert Contactpersoon.objects.get(voornaam="Lies").toestemming_op == date.today()
+
+
+def test_partner_detail_renders_scans_without_a_scorer(wereld, als):
+    from tests.factories import BetrokkenheidFactory
+
+    BetrokkenheidFactory(partner=wereld.partner, buurt=wereld.buurt_a, gescoord_door=None)
+    response = als(wereld.coordinator).get(
+        _url("partner_detail", wereld.buurt_a.id, wereld.partner.id)
+    )
+    assert response.status_code == 200
+    assert "Profiel bewerken" not in response.content.decode()
