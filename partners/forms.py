@@ -118,9 +118,11 @@ class RelatieForm(forms.Form):
     tot = forms.DateField(label=_("Tot"), required=False, widget=DATUM)
     toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
 
-    def __init__(self, *args, partners=None, **kwargs):
+    def __init__(self, *args, partners=None, bestaand: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if partners is not None:
+        if bestaand:
+            del self.fields["naar_partner"]
+        elif partners is not None:
             self.fields["naar_partner"].queryset = partners
 
 

@@ -57,3 +57,8 @@ def vereis_partner_bewerken(user, buurt: Buurt, partner: Partner) -> None:
 def kan_relatie_beantwoorden(user, buurt: Buurt, relatie: Relatie) -> bool:
     """The other side (the partner the tie is about) answers; the regisseur may too."""
     return kan_beheren(user, buurt) or relatie.naar_partner_id in partner_ids_van(user, buurt)
+
+
+def kan_relatie_bewerken(user, buurt: Buurt, relatie: Relatie) -> bool:
+    """The declaring side maintains its own ties; the regisseur manages all."""
+    return kan_beheren(user, buurt) or relatie.van_partner_id in partner_ids_van(user, buurt)

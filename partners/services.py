@@ -217,6 +217,34 @@ def relatie_verklaren(
 
 
 @transaction.atomic
+def relatie_bijwerken(*, relatie: Relatie, gegevens: dict, door=None) -> Relatie:
+    """The declaring side (or the regisseur) updates or ends a tie.
+
+    A changed intensity or level asks the other side to confirm again.
+    """
+    relatie = (
+        Relatie.objects.select_for_update()
+        .select_related("van_partner", "naar_partner")
+        .get(pk=relatie.pk)
+    )
+    wezenlijk = gegevens.get("intensiteit", relatie.intensiteit) != relatie.intensiteit or sorted(
+        gegevens.get("niveaus", relatie.niveaus)
+    ) != sorted(relatie.niveaus)
+    for veld in ("intensiteit", "niveaus", "sinds", "tot", "toelichting"):
+        if veld in gegevens:
+            setattr(relatie, veld, list(gegevens[veld]) if veld == "niveaus" else gegevens[veld])
+    _controleer_relatie(relatie, None)
+    if wezenlijk:
+        relatie.bevestiging = Bevestiging.OPEN
+        relatie.beantwoord_door = None
+        relatie.beantwoord_op = None
+        relatie.verklaard_door = door or relatie.verklaard_door
+    relatie.full_clean()
+    relatie.save()
+    return relatie
+
+
+@transaction.atomic
 def relatie_beantwoorden(*, relatie: Relatie, antwoord: str, door) -> Relatie:
     """The other side confirms or disputes a declared tie."""
     if antwoord not in (Bevestiging.BEVESTIGD, Bevestiging.BETWIST):

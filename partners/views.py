@@ -43,6 +43,7 @@ from .permissions import (
     get_relatie_or_404,
     kan_partner_bewerken,
     kan_relatie_beantwoorden,
+    kan_relatie_bewerken,
     vereis_partner_bewerken,
 )
 from .resources import RESOURCES, importeren
@@ -250,6 +251,41 @@ def relatie_create(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
             return redirect("partners:partner_detail", buurt.id, partner.id)
     return render(
         request, "partners/relatie_form.html", {"buurt": buurt, "partner": partner, "form": form}
+    )
+
+
+@login_required
+@GET_POST
+def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> HttpResponse:
+    """The declaring side updates or ends its tie (set 'tot')."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    relatie = get_relatie_or_404(request.user, buurt, relatie_id)
+    if not kan_relatie_bewerken(request.user, buurt, relatie):
+        raise PermissionDenied(
+            _("Alleen de partner die deze relatie verklaarde, kan ze aanpassen.")
+        )
+    begin = {
+        "intensiteit": relatie.intensiteit,
+        "niveaus": relatie.niveaus,
+        "sinds": relatie.sinds,
+        "tot": relatie.tot,
+        "toelichting": relatie.toelichting,
+    }
+    form = RelatieForm(request.POST or None, initial=begin, bestaand=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.relatie_bijwerken(
+                relatie=relatie, gegevens=form.cleaned_data, door=request.user
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Relatie bijgewerkt."))
+            return redirect("partners:partner_detail", buurt.id, relatie.van_partner_id)
+    return render(
+        request,
+        "partners/relatie_form.html",
+        {"buurt": buurt, "partner": relatie.van_partner, "form": form, "relatie": relatie},
     )
 
 

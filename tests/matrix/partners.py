@@ -53,6 +53,12 @@ REGELS = {
         post="302 404 302 403 302",
         kwargs={**B, "relatie_id": "relatie"},
     ),
+    # declared by `ander`: only the regisseur (not partner_a, the other side) may edit it
+    "partners:relatie_update": Regel(
+        get="200 404 403 403 302",
+        post="200 404 403 403 302",
+        kwargs={**B, "relatie_id": "relatie"},
+    ),
     "partners:smoelenboek": LEZEN,
     "partners:mandaat_list": LEZEN,
     "partners:mandaat_create": BEHEER,

@@ -236,3 +236,24 @@ def test_partner_detail_renders_scans_without_a_scorer(wereld, als):
     )
     assert response.status_code == 200
     assert "Profiel bewerken" not in response.content.decode()
+
+
+def test_the_declaring_side_ends_its_tie_and_a_change_asks_for_new_confirmation(wereld, als):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    relatie = RelatieFactory(
+        van_partner=wereld.partner,
+        naar_partner=ander,
+        intensiteit=2,
+        bevestiging=Bevestiging.BEVESTIGD,
+    )
+    client = als(wereld.partner_a)
+    url = _url("relatie_update", wereld.buurt_a.id, relatie.id)
+    response = client.post(url, {"intensiteit": 2, "tot": "2026-01-31"})
+    assert response.status_code == 302
+    relatie.refresh_from_db()
+    assert relatie.tot == date(2026, 1, 31) and relatie.bevestiging == Bevestiging.BEVESTIGD
+    client.post(url, {"intensiteit": 4, "tot": "2026-01-31"})
+    relatie.refresh_from_db()
+    assert relatie.intensiteit == 4 and relatie.bevestiging == Bevestiging.OPEN
+    omgekeerd = RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
+    assert client.get(_url("relatie_update", wereld.buurt_a.id, omgekeerd.id)).status_code == 403
