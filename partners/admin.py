@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Contactpersoon, Partner, Relatie
+from .models import Betrokkenheid, Contactpersoon, Mandaat, Netwerkrol, Partner, Relatie
 
 
 @admin.register(Partner)
@@ -21,3 +21,28 @@ class ContactpersoonAdmin(SimpleHistoryAdmin):
 class RelatieAdmin(SimpleHistoryAdmin):
     list_display = ["van_partner", "naar_partner", "intensiteit", "bevestiging"]
     list_filter = ["intensiteit", "bevestiging"]
+
+
+@admin.register(Betrokkenheid)
+class BetrokkenheidAdmin(admin.ModelAdmin):
+    list_display = ["partner", "buurt", "vonk", "vuur", "gewenst_niveau", "gescoord_op"]
+    list_filter = ["buurt", "gewenst_niveau"]
+
+
+@admin.register(Mandaat)
+class MandaatAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "omschrijving",
+        "buurt",
+        "contactpersoon",
+        "partner",
+        "geldig_van",
+        "geldig_tot",
+    ]
+    list_filter = ["buurt", "toegekend_door", "formeel"]
+
+
+@admin.register(Netwerkrol)
+class NetwerkrolAdmin(admin.ModelAdmin):
+    list_display = ["contactpersoon", "rol", "buurt", "formeel", "bruggenbouwer", "backup"]
+    list_filter = ["rol", "bruggenbouwer", "buurt"]

@@ -4,7 +4,15 @@ import factory
 from django.contrib.auth import get_user_model
 
 from buurten.models import Buurt, Gemeente, Lidmaatschap, Rol
-from partners.models import Contactpersoon, Partner, Relatie
+from partners.models import (
+    Betrokkenheid,
+    Contactpersoon,
+    Mandaat,
+    MandaatBron,
+    Netwerkrol,
+    Partner,
+    Relatie,
+)
 from zorgnet.lib.choices import Intensiteit, Sector
 
 WACHTWOORD = "test-wachtwoord-123"
@@ -85,3 +93,32 @@ class RelatieFactory(factory.django.DjangoModelFactory):
         PartnerFactory, gemeente=factory.SelfAttribute("..van_partner.gemeente")
     )
     intensiteit = Intensiteit.INFO_DELEN
+
+
+class BetrokkenheidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Betrokkenheid
+
+    partner = factory.SubFactory(PartnerFactory)
+    buurt = factory.SubFactory(BuurtFactory, gemeente=factory.SelfAttribute("..partner.gemeente"))
+    vonk = 2
+    vuur = 1
+
+
+class MandaatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandaat
+
+    buurt = factory.SubFactory(BuurtFactory)
+    contactpersoon = factory.SubFactory(ContactpersoonFactory)
+    omschrijving = "Zaken aankaarten"
+    toegekend_door = MandaatBron.LEIDINGGEVENDE
+
+
+class NetwerkrolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Netwerkrol
+
+    buurt = factory.SubFactory(BuurtFactory)
+    contactpersoon = factory.SubFactory(ContactpersoonFactory)
+    rol = "leider"

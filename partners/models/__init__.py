@@ -1,8 +1,12 @@
 """partners models: the register (partners, contacts, ties, mandates) and the network run records."""
 
 from .register import (  # noqa: F401
+    Betrokkenheid,
     Bevestiging,
     Contactpersoon,
+    Mandaat,
+    MandaatBron,
+    Netwerkrol,
     Partner,
     PartnerSoort,
     PartnerStatus,

@@ -1,11 +1,24 @@
+from datetime import date
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from buurten.models import Buurt, Gemeente
-from zorgnet.lib.choices import Intensiteit, Schaal, Sector, StakeholderSoort
+from zorgnet.lib.choices import (
+    Intensiteit,
+    Niveau,
+    Participatieniveau,
+    Schaal,
+    Sector,
+    StakeholderSoort,
+    Thema,
+)
+from zorgnet.lib.choices import Netwerkrol as NetwerkrolSoort
 
 
 class PartnerSoort(models.TextChoices):
@@ -170,3 +183,188 @@ class Relatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van_partner} → {self.naar_partner} ({self.get_intensiteit_display()})"
+
+
+class Betrokkenheid(models.Model):
+    """One partnerscan score ('Zoek vonken en vuur') of a partner in a buurt; never overwritten."""
+
+    SCHAAL = [(0, "0"), (1, "1"), (2, "2"), (3, "3")]
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="betrokkenheden", verbose_name=_("partner")
+    )
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="betrokkenheden", verbose_name=_("buurt")
+    )
+    vonk = models.PositiveSmallIntegerField(
+        _("vonk (interesse)"), choices=SCHAAL, help_text=_("0 = geen, 3 = groot enthousiasme.")
+    )
+    vuur = models.PositiveSmallIntegerField(
+        _("vuur (engagement)"),
+        choices=SCHAAL,
+        help_text=_("Bereidheid en vermogen om zich te engageren: tijd, middelen, mandaat."),
+    )
+    heeft_tijd = models.BooleanField(_("heeft tijd"), default=False)
+    heeft_middelen = models.BooleanField(_("heeft middelen"), default=False)
+    heeft_mandaat = models.BooleanField(_("heeft mandaat"), default=False)
+    gewenst_niveau = models.CharField(
+        _("gewenst participatieniveau"),
+        max_length=20,
+        choices=Participatieniveau.choices,
+        default=Participatieniveau.GEINFORMEERD,
+    )
+    capaciteiten = models.TextField(_("capaciteiten"), blank=True)
+    gescoord_op = models.DateField(_("gescoord op"), default=date.today)
+    gescoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gescoord door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-gescoord_op", "-id"]
+        verbose_name = _("betrokkenheid (partnerscan)")
+        verbose_name_plural = _("betrokkenheden (partnerscan)")
+        indexes = [models.Index(fields=["buurt", "partner", "-gescoord_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.partner} · vonk {self.vonk} · vuur {self.vuur} ({self.gescoord_op})"
+
+
+class MandaatBron(models.TextChoices):
+    LOKAAL_BESTUUR = "lokaal_bestuur", _("Lokaal bestuur")
+    LEIDINGGEVENDE = "leidinggevende", _("Leidinggevende")
+    KERNGROEP = "kerngroep", _("Kerngroep")
+    NETWERK = "netwerk", _("Netwerk")
+
+
+class Mandaat(models.Model):
+    """Who may decide what in a buurt: level(s), theme, time allocation and validity."""
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="mandaten", verbose_name=_("buurt")
+    )
+    contactpersoon = models.ForeignKey(
+        Contactpersoon,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mandaten",
+        verbose_name=_("contactpersoon"),
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="mandaten",
+        verbose_name=_("partner"),
+    )
+    omschrijving = models.CharField(
+        _("waarover mag beslist worden"), max_length=200, help_text=_("Bv. 'zaken aankaarten'.")
+    )
+    niveaus = models.JSONField(_("niveaus"), default=list, blank=True)
+    thema = models.CharField(_("thema"), max_length=2, choices=Thema.choices, blank=True)
+    toegekend_door = models.CharField(
+        _("toegekend door"), max_length=20, choices=MandaatBron.choices
+    )
+    dagen_per_maand = models.DecimalField(
+        _("tijd in de buurt (dagen per maand)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(31)],
+    )
+    formeel = models.BooleanField(_("formeel mandaat"), default=True)
+    geldig_van = models.DateField(_("geldig vanaf"), default=date.today)
+    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-geldig_van", "id"]
+        verbose_name = _("mandaat")
+        verbose_name_plural = _("mandaten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=F("geldig_van")),
+                name="mandaat_tot_na_van",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.houder}: {self.omschrijving}"
+
+    @property
+    def houder(self) -> str:
+        return str(self.contactpersoon or self.partner or "")
+
+    def is_verlopen(self, op: date | None = None) -> bool:
+        return self.geldig_tot is not None and self.geldig_tot < (op or date.today())
+
+    def clean(self) -> None:
+        fouten = {}
+        if not self.contactpersoon_id and not self.partner_id:
+            fouten["contactpersoon"] = _("Kies een contactpersoon of een partner als houder.")
+        if self.geldig_tot and self.geldig_van and self.geldig_tot < self.geldig_van:
+            fouten["geldig_tot"] = _("De einddatum ligt vóór de begindatum.")
+        onbekend = set(self.niveaus or []) - set(Niveau.values)
+        if onbekend:
+            fouten["niveaus"] = _("Onbekend niveau: %(n)s.") % {"n": ", ".join(sorted(onbekend))}
+        if fouten:
+            raise ValidationError(fouten)
+
+
+class Netwerkrol(models.Model):
+    """A network-coordination role (E35) taken up by a person in a buurt, with an optional back-up."""
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="netwerkrollen", verbose_name=_("buurt")
+    )
+    contactpersoon = models.ForeignKey(
+        Contactpersoon,
+        on_delete=models.CASCADE,
+        related_name="netwerkrollen",
+        verbose_name=_("contactpersoon"),
+    )
+    rol = models.CharField(_("rol"), max_length=30, choices=NetwerkrolSoort.choices)
+    formeel = models.BooleanField(
+        _("formeel"), default=True, help_text=_("Formele netwerkcoördinator of informele rol.")
+    )
+    bruggenbouwer = models.BooleanField(
+        _("informele bruggenbouwer"),
+        default=False,
+        help_text=_("Neemt intuïtief leiderschap op; belangrijk maar broos."),
+    )
+    backup = models.ForeignKey(
+        Contactpersoon,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="backup_voor",
+        verbose_name=_("back-up"),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["rol", "id"]
+        verbose_name = _("netwerkrol")
+        verbose_name_plural = _("netwerkrollen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buurt", "contactpersoon", "rol"], name="netwerkrol_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contactpersoon}: {self.get_rol_display()}"
+
+    def clean(self) -> None:
+        if self.backup_id and self.backup_id == self.contactpersoon_id:
+            raise ValidationError({"backup": _("Iemand kan niet zijn eigen back-up zijn.")})

@@ -1,0 +1,180 @@
+"""Forms for the partner pages. Validation that needs the database lives in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
+
+from .models import (
+    Betrokkenheid,
+    Contactpersoon,
+    Mandaat,
+    Netwerkrol,
+    Partner,
+    PartnerStatus,
+)
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PartnerFilterForm(forms.Form):
+    """Search and filters of the partner list (GET)."""
+
+    zoek = forms.CharField(label=_("Zoeken"), required=False)
+    sector = forms.ChoiceField(
+        label=_("Sector"), required=False, choices=[("", _("Alle sectoren"))] + Sector.choices
+    )
+    werkingsgebied = forms.ChoiceField(
+        label=_("Schaal"), required=False, choices=[("", _("Alle schalen"))] + Schaal.choices
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alle statussen"))] + PartnerStatus.choices,
+    )
+    formeel = forms.ChoiceField(
+        label=_("Formeel/informeel"),
+        required=False,
+        choices=[("", _("Allemaal")), ("ja", _("Formeel")), ("nee", _("Informeel"))],
+    )
+
+
+class PartnerForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    toch_aanmaken = forms.BooleanField(
+        label=_("Toch aanmaken (het is echt een andere partner)"), required=False
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "naam",
+            "soort",
+            "sector",
+            "formeel",
+            "stakeholder_soort",
+            "werkingsgebied",
+            "status",
+            "actief_sinds",
+            "gestopt_op",
+            "wat_wij_doen",
+            "website",
+        ]
+        widgets = {"actief_sinds": DATUM, "gestopt_op": DATUM}
+
+    def __init__(self, *args, nieuw: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not nieuw:
+            del self.fields["toch_aanmaken"]
+
+    def validate_unique(self):
+        # The service checks names per gemeente, with a suggestion.
+        pass
+
+
+class ContactpersoonForm(forms.ModelForm):
+    class Meta:
+        model = Contactpersoon
+        fields = [
+            "voornaam",
+            "achternaam",
+            "functie",
+            "foto",
+            "wat_ik_doe",
+            "email",
+            "telefoon",
+            "toestemming_contactgegevens",
+        ]
+
+
+class BetrokkenheidForm(forms.ModelForm):
+    class Meta:
+        model = Betrokkenheid
+        fields = [
+            "vonk",
+            "vuur",
+            "heeft_tijd",
+            "heeft_middelen",
+            "heeft_mandaat",
+            "gewenst_niveau",
+            "capaciteiten",
+            "gescoord_op",
+        ]
+        widgets = {"gescoord_op": DATUM}
+
+
+class RelatieForm(forms.Form):
+    naar_partner = forms.ModelChoiceField(label=_("Met partner"), queryset=Partner.objects.none())
+    intensiteit = forms.TypedChoiceField(
+        label=_("Intensiteit"), choices=Intensiteit.choices, coerce=int
+    )
+    niveaus = forms.MultipleChoiceField(
+        label=_("Niveaus"),
+        choices=Niveau.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sinds = forms.DateField(label=_("Sinds"), required=False, widget=DATUM)
+    tot = forms.DateField(label=_("Tot"), required=False, widget=DATUM)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, partners=None, bestaand: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if bestaand:
+            del self.fields["naar_partner"]
+        elif partners is not None:
+            self.fields["naar_partner"].queryset = partners
+
+
+class MandaatForm(forms.ModelForm):
+    niveaus = forms.MultipleChoiceField(
+        label=_("Niveaus"),
+        choices=Niveau.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Mandaat
+        fields = [
+            "contactpersoon",
+            "partner",
+            "omschrijving",
+            "niveaus",
+            "thema",
+            "toegekend_door",
+            "dagen_per_maand",
+            "formeel",
+            "geldig_van",
+            "geldig_tot",
+        ]
+        widgets = {"geldig_van": DATUM, "geldig_tot": DATUM}
+
+    def __init__(self, *args, partners=None, personen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+        self.fields["contactpersoon"].queryset = personen
+
+
+class NetwerkrolForm(forms.ModelForm):
+    class Meta:
+        model = Netwerkrol
+        fields = ["contactpersoon", "rol", "formeel", "bruggenbouwer", "backup", "toelichting"]
+
+    def __init__(self, *args, personen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contactpersoon"].queryset = personen
+        self.fields["backup"].queryset = personen
+
+    def validate_unique(self):
+        pass
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Bestand (CSV of XLSX)"),
+        required=False,
+        help_text=_("Eerste rij: kolomnamen. CSV gescheiden door ; of , en UTF-8 gecodeerd."),
+    )
+    inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
+    formaat = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -1,0 +1,284 @@
+"""Reads for partners, scoped to the user. Other apps read partners only through this module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt
+from buurten.permissions import buurten_voor, partner_ids_van
+
+from .models import (
+    Betrokkenheid,
+    Bevestiging,
+    Contactpersoon,
+    Mandaat,
+    Netwerkrol,
+    Partner,
+    PartnerStatus,
+    Relatie,
+)
+
+
+def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
+    """The partners working in a buurt, if the user may see the buurt (empty otherwise)."""
+    if not buurten_voor(user).filter(pk=buurt.pk).exists():
+        return Partner.objects.none()
+    return Partner.objects.filter(buurten=buurt).select_related("gemeente").order_by("naam")
+
+
+def partners_filteren(
+    qs: QuerySet[Partner],
+    *,
+    zoek: str = "",
+    sector: str = "",
+    werkingsgebied: str = "",
+    status: str = "",
+    formeel: str = "",
+) -> QuerySet[Partner]:
+    """Search and filter the partner list; empty values mean 'all'."""
+    if zoek:
+        qs = qs.filter(Q(naam__icontains=zoek) | Q(wat_wij_doen__icontains=zoek))
+    if sector:
+        qs = qs.filter(sector=sector)
+    if werkingsgebied:
+        qs = qs.filter(werkingsgebied=werkingsgebied)
+    if status:
+        qs = qs.filter(status=status)
+    if formeel in ("ja", "nee"):
+        qs = qs.filter(formeel=formeel == "ja")
+    return qs
+
+
+def met_laatste_scan(qs: QuerySet[Partner], buurt: Buurt) -> QuerySet[Partner]:
+    """Annotate the latest vonk and vuur of each partner in this buurt (one query for the page)."""
+    laatste = Betrokkenheid.objects.filter(partner=OuterRef("pk"), buurt=buurt).order_by(
+        "-gescoord_op", "-id"
+    )
+    return qs.annotate(
+        laatste_vonk=Subquery(laatste.values("vonk")[:1]),
+        laatste_vuur=Subquery(laatste.values("vuur")[:1]),
+    )
+
+
+def partner_detail(partner: Partner, buurt: Buurt) -> dict:
+    """Everything shown on the partner page, in a fixed number of queries."""
+    return {
+        "contactpersonen": list(partner.contactpersonen.all()),
+        "scans": list(
+            Betrokkenheid.objects.filter(partner=partner, buurt=buurt).select_related(
+                "gescoord_door"
+            )
+        ),
+        "relaties_van": list(
+            partner.relaties_van.select_related("naar_partner").order_by("naar_partner__naam")
+        ),
+        "relaties_naar": list(
+            partner.relaties_naar.select_related("van_partner").order_by("van_partner__naam")
+        ),
+        "mandaten": list(
+            Mandaat.objects.filter(buurt=buurt)
+            .filter(Q(partner=partner) | Q(contactpersoon__partner=partner))
+            .select_related("contactpersoon", "partner")
+        ),
+    }
+
+
+def scanverloop(scans: Iterable[Betrokkenheid]) -> list[tuple[date, int, int]]:
+    """(date, vonk, vuur), oldest first, for the change-over-time chart."""
+    return sorted(((s.gescoord_op, s.vonk, s.vuur) for s in scans), key=lambda r: r[0])
+
+
+def smoelenboek(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
+    """Contact persons of the partners in the buurt, grouped by partner."""
+    return (
+        Contactpersoon.objects.filter(partner__in=partners_in_buurt(user, buurt))
+        .exclude(partner__status=PartnerStatus.GESTOPT)
+        .select_related("partner")
+        .prefetch_related(
+            Prefetch(
+                "netwerkrollen",
+                queryset=Netwerkrol.objects.filter(buurt=buurt),
+                to_attr="rollen_hier",
+            )
+        )
+        .order_by("partner__naam", "voornaam", "achternaam")
+    )
+
+
+def relaties_in_buurt(user, buurt: Buurt) -> QuerySet[Relatie]:
+    """Ties where at least one side works in the buurt."""
+    ids = partners_in_buurt(user, buurt).values("pk")
+    return (
+        Relatie.objects.filter(Q(van_partner__in=ids) | Q(naar_partner__in=ids))
+        .select_related("van_partner", "naar_partner", "verklaard_door", "beantwoord_door")
+        .order_by("van_partner__naam", "naar_partner__naam")
+    )
+
+
+def te_beantwoorden_relaties(user, buurt: Buurt) -> QuerySet[Relatie]:
+    """Ties others declared about the user's own organisation(s), still open."""
+    return relaties_in_buurt(user, buurt).filter(
+        naar_partner_id__in=partner_ids_van(user, buurt), bevestiging=Bevestiging.OPEN
+    )
+
+
+def relaties_voor_netwerk(buurt_ids: Iterable[int], op: date | None = None) -> QuerySet[Relatie]:
+    """Declared ties for the network analysis: both sides in these buurten, current, not disputed.
+
+    Not user-scoped: callers (the network job) pass buurt ids they already checked.
+    """
+    op = op or date.today()
+    ids = list(buurt_ids)
+    return (
+        Relatie.objects.filter(van_partner__buurten__in=ids, naar_partner__buurten__in=ids)
+        .exclude(bevestiging=Bevestiging.BETWIST)
+        .filter(Q(tot__isnull=True) | Q(tot__gte=op))
+        .filter(Q(sinds__isnull=True) | Q(sinds__lte=op))
+        .select_related("van_partner", "naar_partner")
+        .distinct()
+    )
+
+
+def partners_voor_netwerk(buurt_ids: Iterable[int]) -> QuerySet[Partner]:
+    """Non-stopped partners of these buurten (network nodes)."""
+    return (
+        Partner.objects.filter(buurten__in=list(buurt_ids))
+        .exclude(status=PartnerStatus.GESTOPT)
+        .distinct()
+        .order_by("naam")
+    )
+
+
+def bruggenbouwers(buurt: Buurt) -> QuerySet[Netwerkrol]:
+    """Informal bridge-builders in a buurt (for the network page and report)."""
+    return Netwerkrol.objects.filter(buurt=buurt, bruggenbouwer=True).select_related(
+        "contactpersoon__partner"
+    )
+
+
+def mandaten_in_buurt(buurt: Buurt) -> QuerySet[Mandaat]:
+    return Mandaat.objects.filter(buurt=buurt).select_related("contactpersoon__partner", "partner")
+
+
+def netwerkrollen_in_buurt(buurt: Buurt) -> QuerySet[Netwerkrol]:
+    return Netwerkrol.objects.filter(buurt=buurt).select_related(
+        "contactpersoon__partner", "backup"
+    )
+
+
+@dataclass(frozen=True)
+class Waarschuwing:
+    """One mandate warning: what is wrong and about whom."""
+
+    soort: str  # "verlopen" | "kwetsbare_rol"
+    tekst: str
+
+
+def mandaat_waarschuwingen(buurt: Buurt, op: date | None = None) -> list[Waarschuwing]:
+    """Expired mandates, and roles resting on one person without a mandate or a back-up."""
+    op = op or date.today()
+    mandaten = list(mandaten_in_buurt(buurt))
+    rollen = list(netwerkrollen_in_buurt(buurt))
+    waarschuwingen = [
+        Waarschuwing(
+            "verlopen",
+            _("Het mandaat van %(houder)s ('%(wat)s') is verlopen op %(datum)s.")
+            % {
+                "houder": m.houder,
+                "wat": m.omschrijving,
+                "datum": m.geldig_tot.strftime("%d/%m/%Y"),
+            },
+        )
+        for m in mandaten
+        if m.is_verlopen(op)
+    ]
+    geldig = {
+        m.contactpersoon_id
+        for m in mandaten
+        if m.contactpersoon_id and not m.is_verlopen(op) and m.geldig_van <= op
+    } | {
+        # a partner-level mandate covers its people
+        ("p", m.partner_id)
+        for m in mandaten
+        if m.partner_id and not m.is_verlopen(op) and m.geldig_van <= op
+    }
+    per_rol: dict[str, list[Netwerkrol]] = {}
+    for rol in rollen:
+        per_rol.setdefault(rol.rol, []).append(rol)
+    for houders in per_rol.values():
+        if len(houders) != 1:
+            continue
+        rol = houders[0]
+        persoon = rol.contactpersoon
+        heeft_mandaat = persoon.id in geldig or ("p", persoon.partner_id) in geldig
+        ontbreekt = []
+        if not heeft_mandaat:
+            ontbreekt.append(_("mandaat"))
+        if not rol.backup_id:
+            ontbreekt.append(_("back-up"))
+        if ontbreekt:
+            waarschuwingen.append(
+                Waarschuwing(
+                    "kwetsbare_rol",
+                    _("De rol '%(rol)s' rust op één persoon (%(persoon)s) zonder %(wat)s.")
+                    % {
+                        "rol": rol.get_rol_display(),
+                        "persoon": persoon,
+                        "wat": _(" en zonder ").join(str(o) for o in ontbreekt),
+                    },
+                )
+            )
+    return waarschuwingen
+
+
+def kerncijfers(user, buurt: Buurt) -> dict:
+    """Key figures for the buurt overview section (one aggregate query)."""
+    cijfers = partners_in_buurt(user, buurt).aggregate(
+        totaal=Count("pk"),
+        actief=Count("pk", filter=Q(status=PartnerStatus.ACTIEF)),
+        potentieel=Count("pk", filter=Q(status=PartnerStatus.POTENTIEEL)),
+        informeel=Count("pk", filter=Q(formeel=False)),
+    )
+    cijfers["open_relaties"] = (
+        relaties_in_buurt(user, buurt).filter(bevestiging=Bevestiging.OPEN).count()
+    )
+    return cijfers
+
+
+def laatste_scans(buurt: Buurt) -> dict[int, Betrokkenheid]:
+    """The most recent partnerscan per partner in a buurt: {partner_id: Betrokkenheid}."""
+    laatste: dict[int, Betrokkenheid] = {}
+    for scan in Betrokkenheid.objects.filter(buurt=buurt).order_by(
+        "partner_id", "-gescoord_op", "-id"
+    ):
+        laatste.setdefault(scan.partner_id, scan)
+    return laatste
+
+
+def partnergroei(buurt: Buurt) -> list[tuple[str, int]]:
+    """Cumulative number of partners that became active, per month ('aanzuigeffect' chart)."""
+    datums = sorted(
+        Partner.objects.filter(buurten=buurt, actief_sinds__isnull=False).values_list(
+            "actief_sinds", flat=True
+        )
+    )
+    reeks: list[tuple[str, int]] = []
+    for i, datum in enumerate(datums, start=1):
+        maand = datum.strftime("%Y-%m")
+        if reeks and reeks[-1][0] == maand:
+            reeks[-1] = (maand, i)
+        else:
+            reeks.append((maand, i))
+    return reeks
+
+
+def contactpersonen_in_buurt(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
+    """Contact persons of the buurt's partners (for choosers in other apps, e.g. package teams)."""
+    return Contactpersoon.objects.filter(partner__in=partners_in_buurt(user, buurt)).select_related(
+        "partner"
+    )

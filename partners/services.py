@@ -1,0 +1,283 @@
+"""Writes for partners: keyword-only, atomic, validated, Dutch errors."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt
+
+from .models import (
+    Betrokkenheid,
+    Bevestiging,
+    Contactpersoon,
+    Mandaat,
+    Netwerkrol,
+    Partner,
+    PartnerStatus,
+    Relatie,
+)
+
+PARTNER_VELDEN = (
+    "naam",
+    "soort",
+    "sector",
+    "formeel",
+    "stakeholder_soort",
+    "werkingsgebied",
+    "status",
+    "actief_sinds",
+    "gestopt_op",
+    "wat_wij_doen",
+    "website",
+)
+
+
+def _normaal(naam: str) -> str:
+    return " ".join(naam.lower().split())
+
+
+def controleer_partnernaam(
+    *,
+    gemeente_id: int,
+    naam: str,
+    behalve_id: int | None = None,
+    gelijkaardig_toegestaan: bool = False,
+) -> None:
+    """Catch duplicates in a gemeente, with a suggestion for a near-identical existing name."""
+    bestaande = dict(
+        Partner.objects.filter(gemeente_id=gemeente_id)
+        .exclude(pk=behalve_id)
+        .values_list("naam", "pk")
+    )
+    genormaliseerd = {_normaal(n): n for n in bestaande}
+    if _normaal(naam) in genormaliseerd:
+        raise ValidationError(
+            {
+                "naam": _(
+                    "Er bestaat al een partner '%(naam)s' in deze gemeente. Voeg die partner toe "
+                    "aan de buurt in plaats van een nieuwe aan te maken."
+                )
+                % {"naam": genormaliseerd[_normaal(naam)]}
+            }
+        )
+    if gelijkaardig_toegestaan:
+        return
+    lijkt_op = difflib.get_close_matches(_normaal(naam), list(genormaliseerd), n=1, cutoff=0.85)
+    if lijkt_op:
+        raise ValidationError(
+            {
+                "naam": _(
+                    "Er bestaat al een partner met een gelijkaardige naam: '%(naam)s'. Bedoel je "
+                    "die partner? Is het echt een andere, vink dan 'toch aanmaken' aan."
+                )
+                % {"naam": genormaliseerd[lijkt_op[0]]}
+            }
+        )
+
+
+def _statusdatums(partner: Partner) -> None:
+    if partner.status == PartnerStatus.GESTOPT and not partner.gestopt_op:
+        partner.gestopt_op = date.today()
+    if partner.actief_sinds and partner.gestopt_op and partner.gestopt_op < partner.actief_sinds:
+        raise ValidationError({"gestopt_op": _("De stopdatum ligt vóór de startdatum.")})
+
+
+@transaction.atomic
+def partner_aanmaken(
+    *, buurt: Buurt, gegevens: dict, gelijkaardig_toegestaan: bool = False
+) -> Partner:
+    """Create a partner in the buurt's gemeente and link it to the buurt."""
+    controleer_partnernaam(
+        gemeente_id=buurt.gemeente_id,
+        naam=gegevens.get("naam", ""),
+        gelijkaardig_toegestaan=gelijkaardig_toegestaan,
+    )
+    partner = Partner(
+        gemeente_id=buurt.gemeente_id, **{k: gegevens[k] for k in PARTNER_VELDEN if k in gegevens}
+    )
+    if partner.status == PartnerStatus.ACTIEF and not partner.actief_sinds:
+        partner.actief_sinds = date.today()
+    _statusdatums(partner)
+    partner.full_clean()
+    partner.save()
+    partner.buurten.add(buurt)
+    return partner
+
+
+@transaction.atomic
+def partner_bijwerken(*, partner: Partner, gegevens: dict) -> Partner:
+    """Update a partner's profile (by its own partner user or the regisseur)."""
+    if "naam" in gegevens and _normaal(gegevens["naam"]) != _normaal(partner.naam):
+        controleer_partnernaam(
+            gemeente_id=partner.gemeente_id,
+            naam=gegevens["naam"],
+            behalve_id=partner.pk,
+            gelijkaardig_toegestaan=True,
+        )
+    vorige_status = Partner.objects.filter(pk=partner.pk).values_list("status", flat=True).first()
+    for veld in PARTNER_VELDEN:
+        if veld in gegevens:
+            setattr(partner, veld, gegevens[veld])
+    if partner.status == PartnerStatus.ACTIEF and vorige_status != PartnerStatus.ACTIEF:
+        partner.actief_sinds = partner.actief_sinds or date.today()
+    _statusdatums(partner)
+    partner.full_clean()
+    partner.save()
+    return partner
+
+
+@transaction.atomic
+def contactpersoon_opslaan(
+    *, partner: Partner, gegevens: dict, contactpersoon: Contactpersoon | None = None
+) -> Contactpersoon:
+    """Create or update a contact person; the consent date follows the consent flag."""
+    persoon = contactpersoon or Contactpersoon(partner=partner)
+    if persoon.partner_id != partner.pk:
+        raise ValidationError(_("Deze contactpersoon hoort niet bij deze partner."))
+    for veld, waarde in gegevens.items():
+        setattr(persoon, veld, waarde)
+    if persoon.toestemming_contactgegevens and not persoon.toestemming_op:
+        persoon.toestemming_op = date.today()
+    if not persoon.toestemming_contactgegevens:
+        persoon.toestemming_op = None
+    persoon.full_clean()
+    persoon.save()
+    return persoon
+
+
+@transaction.atomic
+def betrokkenheid_scoren(
+    *, partner: Partner, buurt: Buurt, gegevens: dict, door=None
+) -> Betrokkenheid:
+    """Record a new partnerscan score; earlier scores stay, so the change over time shows."""
+    if not partner.buurten.filter(pk=buurt.pk).exists():
+        raise ValidationError(_("Deze partner werkt niet in deze buurt."))
+    scan = Betrokkenheid(partner=partner, buurt=buurt, gescoord_door=door, **gegevens)
+    if scan.gescoord_op and scan.gescoord_op > date.today():
+        raise ValidationError({"gescoord_op": _("Een scan kan niet in de toekomst liggen.")})
+    scan.full_clean()
+    scan.save()
+    return scan
+
+
+def _controleer_relatie(relatie: Relatie, buurt: Buurt | None) -> None:
+    fouten = {}
+    if relatie.van_partner_id == relatie.naar_partner_id:
+        fouten["naar_partner"] = _("Een partner kan geen relatie met zichzelf hebben.")
+    elif relatie.van_partner.gemeente_id != relatie.naar_partner.gemeente_id or (
+        buurt is not None and relatie.naar_partner.gemeente_id != buurt.gemeente_id
+    ):
+        fouten["naar_partner"] = _("Beide partners moeten in dezelfde gemeente werken.")
+    if relatie.sinds and relatie.tot and relatie.tot < relatie.sinds:
+        fouten["tot"] = _("De einddatum ligt vóór de begindatum.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def relatie_verklaren(
+    *,
+    van_partner: Partner,
+    naar_partner: Partner,
+    intensiteit: int,
+    niveaus: list[str] | None = None,
+    sinds: date | None = None,
+    tot: date | None = None,
+    toelichting: str = "",
+    door=None,
+    buurt: Buurt | None = None,
+) -> Relatie:
+    """Declare a tie from one partner to another; the other side confirms or disputes it later."""
+    relatie = Relatie(
+        van_partner=van_partner,
+        naar_partner=naar_partner,
+        intensiteit=intensiteit,
+        niveaus=list(niveaus or []),
+        sinds=sinds,
+        tot=tot,
+        toelichting=toelichting,
+        verklaard_door=door,
+    )
+    _controleer_relatie(relatie, buurt)
+    if Relatie.objects.filter(
+        van_partner=van_partner, naar_partner=naar_partner, tot__isnull=True
+    ).exists():
+        raise ValidationError(
+            {"naar_partner": _("Deze relatie is al verklaard. Pas de bestaande relatie aan.")}
+        )
+    relatie.full_clean()
+    relatie.save()
+    return relatie
+
+
+@transaction.atomic
+def relatie_bijwerken(*, relatie: Relatie, gegevens: dict, door=None) -> Relatie:
+    """The declaring side (or the regisseur) updates or ends a tie.
+
+    A changed intensity or level asks the other side to confirm again.
+    """
+    relatie = (
+        Relatie.objects.select_for_update()
+        .select_related("van_partner", "naar_partner")
+        .get(pk=relatie.pk)
+    )
+    wezenlijk = gegevens.get("intensiteit", relatie.intensiteit) != relatie.intensiteit or sorted(
+        gegevens.get("niveaus", relatie.niveaus)
+    ) != sorted(relatie.niveaus)
+    for veld in ("intensiteit", "niveaus", "sinds", "tot", "toelichting"):
+        if veld in gegevens:
+            setattr(relatie, veld, list(gegevens[veld]) if veld == "niveaus" else gegevens[veld])
+    _controleer_relatie(relatie, None)
+    if wezenlijk:
+        relatie.bevestiging = Bevestiging.OPEN
+        relatie.beantwoord_door = None
+        relatie.beantwoord_op = None
+        relatie.verklaard_door = door or relatie.verklaard_door
+    relatie.full_clean()
+    relatie.save()
+    return relatie
+
+
+@transaction.atomic
+def relatie_beantwoorden(*, relatie: Relatie, antwoord: str, door) -> Relatie:
+    """The other side confirms or disputes a declared tie."""
+    if antwoord not in (Bevestiging.BEVESTIGD, Bevestiging.BETWIST):
+        raise ValidationError(_("Kies 'bevestigen' of 'betwisten'."))
+    relatie = Relatie.objects.select_for_update().get(pk=relatie.pk)
+    relatie.bevestiging = antwoord
+    relatie.beantwoord_door = door
+    relatie.beantwoord_op = timezone.now()
+    relatie.save(update_fields=["bevestiging", "beantwoord_door", "beantwoord_op"])
+    return relatie
+
+
+@transaction.atomic
+def mandaat_toekennen(*, buurt: Buurt, gegevens: dict) -> Mandaat:
+    """Grant a mandate to a contact person or partner working in the buurt."""
+    mandaat = Mandaat(buurt=buurt, **gegevens)
+    houder_partner = mandaat.partner or (
+        mandaat.contactpersoon.partner if mandaat.contactpersoon_id else None
+    )
+    if houder_partner is not None and not houder_partner.buurten.filter(pk=buurt.pk).exists():
+        raise ValidationError(_("De houder van het mandaat werkt niet in deze buurt."))
+    mandaat.full_clean()
+    mandaat.save()
+    return mandaat
+
+
+@transaction.atomic
+def netwerkrol_toekennen(*, buurt: Buurt, gegevens: dict) -> Netwerkrol:
+    """Record who takes up a network-coordination role in the buurt."""
+    rol = Netwerkrol(buurt=buurt, **gegevens)
+    for persoon in (rol.contactpersoon, rol.backup):
+        if persoon is not None and not persoon.partner.buurten.filter(pk=buurt.pk).exists():
+            raise ValidationError(_("%(p)s werkt niet in deze buurt.") % {"p": persoon})
+    rol.full_clean()
+    rol.save()
+    return rol

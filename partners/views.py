@@ -1,0 +1,556 @@
+"""Partner pages: thin views that parse, call a service or selector, and render."""
+
+from __future__ import annotations
+
+import base64
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from buurten.models import Toegangsactie
+from buurten.permissions import (
+    get_buurt_or_404,
+    kan_beheren,
+    kan_rapporteren,
+    partner_ids_van,
+    vereis_beheer,
+    vereis_rapportrecht,
+)
+from buurten.services import registreer_toegang
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.svg import lijngrafiek
+
+from . import selectors, services
+from .forms import (
+    BetrokkenheidForm,
+    ContactpersoonForm,
+    ImportForm,
+    MandaatForm,
+    NetwerkrolForm,
+    PartnerFilterForm,
+    PartnerForm,
+    RelatieForm,
+)
+from .models import Bevestiging, Contactpersoon
+from .permissions import (
+    get_partner_or_404,
+    get_relatie_or_404,
+    kan_partner_bewerken,
+    kan_relatie_beantwoorden,
+    kan_relatie_bewerken,
+    vereis_partner_bewerken,
+)
+from .resources import RESOURCES, importeren
+
+PER_PAGINA = 25
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _fout_op_form(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form (unknown fields go to the top)."""
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+@require_GET
+def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Partners of the buurt with search and filters; htmx swaps only the table."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    filters = PartnerFilterForm(request.GET or None)
+    filters.is_valid()
+    qs = selectors.partners_filteren(
+        selectors.partners_in_buurt(request.user, buurt),
+        **{k: v for k, v in (getattr(filters, "cleaned_data", None) or {}).items() if v},
+    )
+    pagina = Paginator(selectors.met_laatste_scan(qs, buurt), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    context = {
+        "buurt": buurt,
+        "filters": filters,
+        "pagina": pagina,
+        "querystring": querystring.urlencode(),
+        "mag_beheren": kan_beheren(request.user, buurt),
+        "mag_exporteren": kan_rapporteren(request.user, buurt),
+        "eigen_ids": partner_ids_van(request.user, buurt),
+    }
+    sjabloon = "partners/partner_list.html"
+    return render(request, f"{sjabloon}#tabel" if request.htmx else sjabloon, context)
+
+
+@login_required
+@GET_POST
+def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        gegevens = dict(form.cleaned_data)
+        toch = gegevens.pop("toch_aanmaken", False)
+        try:
+            partner = services.partner_aanmaken(
+                buurt=buurt, gegevens=gegevens, gelijkaardig_toegestaan=toch
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Partner '%(n)s' toegevoegd.") % {"n": partner.naam})
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(request, "partners/partner_form.html", {"buurt": buurt, "form": form})
+
+
+@login_required
+@require_GET
+def partner_detail(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    gegevens = selectors.partner_detail(partner, buurt)
+    eigen = partner.id in partner_ids_van(request.user, buurt)
+    return render(
+        request,
+        "partners/partner_detail.html",
+        {
+            "buurt": buurt,
+            "partner": partner,
+            **gegevens,
+            "grafiek": _scangrafiek(gegevens["scans"]),
+            "mag_bewerken": kan_partner_bewerken(request.user, buurt, partner),
+            "mag_beheren": kan_beheren(request.user, buurt),
+            "mag_beantwoorden": eigen or kan_beheren(request.user, buurt),
+        },
+    )
+
+
+def _scangrafiek(scans) -> str:
+    verloop = selectors.scanverloop(scans)
+    if len(verloop) < 2:
+        return ""
+    return lijngrafiek(
+        [d.strftime("%d/%m/%y") for d, _v, _w in verloop],
+        {_("Vonk"): [v for _d, v, _w in verloop], _("Vuur"): [w for _d, _v, w in verloop]},
+        titel=_("Vonk en vuur door de tijd"),
+    )
+
+
+@login_required
+@GET_POST
+def partner_update(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    vereis_partner_bewerken(request.user, buurt, partner)
+    form = PartnerForm(request.POST or None, instance=partner, nieuw=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_bijwerken(partner=partner, gegevens=form.cleaned_data)
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Profiel bijgewerkt."))
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(
+        request, "partners/partner_form.html", {"buurt": buurt, "form": form, "partner": partner}
+    )
+
+
+@login_required
+@GET_POST
+def contactpersoon_create(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    return _contactpersoon_form(request, buurt_id, partner_id, None)
+
+
+@login_required
+@GET_POST
+def contactpersoon_update(
+    request: HttpRequest, buurt_id: int, partner_id: int, contactpersoon_id: int
+) -> HttpResponse:
+    return _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id)
+
+
+def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    persoon = None
+    if contactpersoon_id is not None:
+        persoon = partner.contactpersonen.filter(pk=contactpersoon_id).first()
+        if persoon is None:
+            raise Http404(_("Deze contactpersoon bestaat niet."))
+    vereis_partner_bewerken(request.user, buurt, partner)
+    form = ContactpersoonForm(request.POST or None, request.FILES or None, instance=persoon)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contactpersoon_opslaan(
+                partner=partner, gegevens=form.cleaned_data, contactpersoon=persoon
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Contactpersoon bewaard."))
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(
+        request,
+        "partners/contactpersoon_form.html",
+        {"buurt": buurt, "partner": partner, "form": form, "persoon": persoon},
+    )
+
+
+@login_required
+@GET_POST
+def betrokkenheid_create(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    """A new partnerscan score; earlier scores stay."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    vereis_partner_bewerken(request.user, buurt, partner)
+    form = BetrokkenheidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.betrokkenheid_scoren(
+                partner=partner, buurt=buurt, gegevens=form.cleaned_data, door=request.user
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Partnerscan bewaard."))
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(
+        request,
+        "partners/betrokkenheid_form.html",
+        {"buurt": buurt, "partner": partner, "form": form},
+    )
+
+
+@login_required
+@GET_POST
+def relatie_create(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    """Declare a tie from this partner to another; the other side answers later."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    vereis_partner_bewerken(request.user, buurt, partner)
+    kandidaten = selectors.partners_in_buurt(request.user, buurt).exclude(pk=partner.pk)
+    form = RelatieForm(request.POST or None, partners=kandidaten)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.relatie_verklaren(
+                van_partner=partner, door=request.user, buurt=buurt, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Relatie verklaard; de andere partner kan ze bevestigen."))
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(
+        request, "partners/relatie_form.html", {"buurt": buurt, "partner": partner, "form": form}
+    )
+
+
+@login_required
+@GET_POST
+def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> HttpResponse:
+    """The declaring side updates or ends its tie (set 'tot')."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    relatie = get_relatie_or_404(request.user, buurt, relatie_id)
+    if not kan_relatie_bewerken(request.user, buurt, relatie):
+        raise PermissionDenied(
+            _("Alleen de partner die deze relatie verklaarde, kan ze aanpassen.")
+        )
+    begin = {
+        "intensiteit": relatie.intensiteit,
+        "niveaus": relatie.niveaus,
+        "sinds": relatie.sinds,
+        "tot": relatie.tot,
+        "toelichting": relatie.toelichting,
+    }
+    form = RelatieForm(request.POST or None, initial=begin, bestaand=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.relatie_bijwerken(
+                relatie=relatie, gegevens=form.cleaned_data, door=request.user
+            )
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Relatie bijgewerkt."))
+            return redirect("partners:partner_detail", buurt.id, relatie.van_partner_id)
+    return render(
+        request,
+        "partners/relatie_form.html",
+        {"buurt": buurt, "partner": relatie.van_partner, "form": form, "relatie": relatie},
+    )
+
+
+@login_required
+@require_GET
+def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """All ties in the buurt; a partner user sees first the ties others declared about them."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    pagina = Paginator(selectors.relaties_in_buurt(request.user, buurt), 50).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request,
+        "partners/relatie_list.html",
+        {
+            "buurt": buurt,
+            "pagina": pagina,
+            "te_beantwoorden": list(selectors.te_beantwoorden_relaties(request.user, buurt)),
+            "eigen_ids": partner_ids_van(request.user, buurt),
+            "mag_beheren": kan_beheren(request.user, buurt),
+        },
+    )
+
+
+@login_required
+@require_POST
+def relatie_beantwoorden(request: HttpRequest, buurt_id: int, relatie_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    relatie = get_relatie_or_404(request.user, buurt, relatie_id)
+    if not kan_relatie_beantwoorden(request.user, buurt, relatie):
+        raise PermissionDenied(_("Alleen de partner over wie deze relatie gaat, kan antwoorden."))
+    try:
+        relatie = services.relatie_beantwoorden(
+            relatie=relatie, antwoord=request.POST.get("antwoord", ""), door=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if not request.htmx:  # the swapped fragment itself shows the answer
+            tekst = (
+                _("Relatie bevestigd.")
+                if relatie.bevestiging == Bevestiging.BEVESTIGD
+                else _("Relatie betwist.")
+            )
+            messages.success(request, tekst)
+    if request.htmx:
+        return render(
+            request,
+            "partners/relatie_list.html#antwoord",
+            {"buurt": buurt, "relatie": relatie},
+        )
+    return redirect("partners:relatie_list", buurt.id)
+
+
+@login_required
+@require_GET
+def smoelenboek(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """One printable card page per buurt; contact details only with recorded consent."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    personen = list(selectors.smoelenboek(request.user, buurt))
+    return render(request, "partners/smoelenboek.html", {"buurt": buurt, "personen": personen})
+
+
+@login_required
+@require_GET
+def mandaat_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Who may decide what, the network roles, and the warnings."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    return render(
+        request,
+        "partners/mandaat_list.html",
+        {
+            "buurt": buurt,
+            "mandaten": list(selectors.mandaten_in_buurt(buurt)),
+            "rollen": list(selectors.netwerkrollen_in_buurt(buurt)),
+            "waarschuwingen": selectors.mandaat_waarschuwingen(buurt),
+            "mag_beheren": kan_beheren(request.user, buurt),
+        },
+    )
+
+
+def _personen(user, buurt):
+    return Contactpersoon.objects.filter(
+        partner__in=selectors.partners_in_buurt(user, buurt)
+    ).select_related("partner")
+
+
+@login_required
+@GET_POST
+def mandaat_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    form = MandaatForm(
+        request.POST or None,
+        partners=selectors.partners_in_buurt(request.user, buurt),
+        personen=_personen(request.user, buurt),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mandaat_toekennen(buurt=buurt, gegevens=form.cleaned_data)
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Mandaat bewaard."))
+            return redirect("partners:mandaat_list", buurt.id)
+    return render(
+        request,
+        "partners/mandaat_form.html",
+        {"buurt": buurt, "form": form, "titel": _("Mandaat toekennen")},
+    )
+
+
+@login_required
+@GET_POST
+def netwerkrol_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    form = NetwerkrolForm(request.POST or None, personen=_personen(request.user, buurt))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.netwerkrol_toekennen(buurt=buurt, gegevens=form.cleaned_data)
+        except ValidationError as exc:
+            _fout_op_form(form, exc)
+        else:
+            messages.success(request, _("Netwerkrol bewaard."))
+            return redirect("partners:mandaat_list", buurt.id)
+    return render(
+        request,
+        "partners/mandaat_form.html",
+        {"buurt": buurt, "form": form, "titel": _("Netwerkrol toekennen")},
+    )
+
+
+@login_required
+@GET_POST
+def partner_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    return _import(request, buurt_id, "partners")
+
+
+@login_required
+@GET_POST
+def contactpersoon_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    return _import(request, buurt_id, "contactpersonen")
+
+
+def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
+    """Upload → dry-run preview with row errors → confirm (the file travels in a hidden field)."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    resultaat = None
+    bevestig = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            inhoud, formaat = _importinhoud(form)
+            uitvoeren = "importeren" in request.POST
+            resultaat = importeren(
+                buurt=buurt, soort=soort, inhoud=inhoud, formaat=formaat, uitvoeren=uitvoeren
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if resultaat.uitgevoerd:
+                messages.success(
+                    request,
+                    _("%(n)s rijen geïmporteerd (%(nieuw)s nieuw, %(bij)s bijgewerkt).")
+                    % {"n": resultaat.rijen, "nieuw": resultaat.nieuw, "bij": resultaat.bijgewerkt},
+                )
+                return redirect("partners:partner_list", buurt.id)
+            if resultaat.ok:
+                bevestig = {
+                    "inhoud": base64.b64encode(inhoud).decode(),
+                    "formaat": formaat,
+                }
+    return render(
+        request,
+        "partners/import_form.html",
+        {
+            "buurt": buurt,
+            "form": form,
+            "soort": soort,
+            "kolommen": RESOURCES[soort].KOLOMMEN,
+            "resultaat": resultaat,
+            "bevestig": bevestig,
+        },
+    )
+
+
+def _importinhoud(form: ImportForm) -> tuple[bytes, str]:
+    bestand = form.cleaned_data.get("bestand")
+    if bestand:
+        if bestand.size > 5 * 1024 * 1024:
+            raise ValidationError(_("Het bestand is te groot (maximaal 5 MB)."))
+        naam = bestand.name.lower()
+        if not naam.endswith((".csv", ".xlsx")):
+            raise ValidationError(_("Kies een CSV- of XLSX-bestand."))
+        return bestand.read(), "xlsx" if naam.endswith(".xlsx") else "csv"
+    if form.cleaned_data.get("inhoud"):
+        try:
+            inhoud = base64.b64decode(form.cleaned_data["inhoud"], validate=True)
+        except ValueError as exc:
+            raise ValidationError(_("Het bestand kon niet gelezen worden.")) from exc
+        return inhoud, "xlsx" if form.cleaned_data.get("formaat") == "xlsx" else "csv"
+    raise ValidationError(_("Kies een bestand."))
+
+
+@login_required
+@require_GET
+def partner_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_rapportrecht(request.user, buurt)
+    kop = RESOURCES["partners"].KOLOMMEN
+    qs = selectors.partners_in_buurt(request.user, buurt)
+    rijen = (
+        (
+            p.naam,
+            p.sector,
+            p.soort,
+            "ja" if p.formeel else "nee",
+            p.werkingsgebied,
+            p.status,
+            p.wat_wij_doen,
+            p.website,
+        )
+        for p in qs.iterator(chunk_size=500)
+    )
+    return _export(request, buurt, "partners", kop, rijen)
+
+
+@login_required
+@require_GET
+def contactpersoon_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_rapportrecht(request.user, buurt)
+    kop = RESOURCES["contactpersonen"].KOLOMMEN
+    qs = selectors.smoelenboek(request.user, buurt).prefetch_related(None)
+    rijen = (
+        (
+            c.partner.naam,
+            c.voornaam,
+            c.achternaam,
+            c.functie,
+            c.wat_ik_doe,
+            # contact details only with consent, also in exports
+            c.email if c.toestemming_contactgegevens else "",
+            c.telefoon if c.toestemming_contactgegevens else "",
+            "ja" if c.toestemming_contactgegevens else "nee",
+        )
+        for c in qs.iterator(chunk_size=500)
+    )
+    return _export(request, buurt, "contactpersonen", kop, rijen)
+
+
+def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:
+    formaat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.EXPORT,
+        object_type=soort,
+        omschrijving=f"export {soort} ({formaat})",
+        buurt=buurt,
+    )
+    naam = f"{soort}-{buurt.naam.lower().replace(' ', '-')}"
+    if formaat == "xlsx":
+        response = HttpResponse(xlsx_bytes({soort: (kop, rijen)}), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+        return response
+    return csv_response(f"{naam}.csv", kop, rijen)

@@ -1,0 +1,259 @@
+"""Partner pages: filters and htmx, own-organisation editing, ties, smoelenboek, exports."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from buurten.models import Toegangsgebeurtenis
+from partners.models import Bevestiging, Contactpersoon, Partner, Relatie
+from tests.factories import (
+    ContactpersoonFactory,
+    MandaatFactory,
+    NetwerkrolFactory,
+    PartnerFactory,
+    RelatieFactory,
+)
+from zorgnet.lib.choices import Sector
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(naam, *args):
+    return reverse(f"partners:{naam}", args=args)
+
+
+def test_the_list_filters_by_sector_and_htmx_gets_only_the_table(wereld, als):
+    PartnerFactory(
+        gemeente=wereld.gemeente_1,
+        naam="Chiro",
+        sector=Sector.VRIJE_TIJD_JEUGDWERK,
+        formeel=False,
+        buurten=[wereld.buurt_a],
+    )
+    client = als(wereld.regisseur_a)
+    url = _url("partner_list", wereld.buurt_a.id)
+    pagina = client.get(url, {"sector": Sector.VRIJE_TIJD_JEUGDWERK}).content.decode()
+    assert "Chiro" in pagina and "OCMW Stederen" not in pagina and "<html" in pagina
+    deel = client.get(url, {"formeel": "ja"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in deel and 'id="partnertabel"' in deel
+    assert "OCMW Stederen" in deel and "Chiro" not in deel
+
+
+def test_the_list_costs_a_fixed_number_of_queries(wereld, als, django_assert_max_num_queries):
+    client = als(wereld.regisseur_a)
+    url = _url("partner_list", wereld.buurt_a.id)
+    client.get(url)
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(url)
+    for _i in range(30):
+        PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], sector=Sector.ZORG)
+    with CaptureQueriesContext(connection) as veel:
+        response = client.get(url)
+    assert len(veel.captured_queries) == len(weinig.captured_queries)
+    assert "Pagina 1 van 2" in response.content.decode()
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        client.get(url, {"pagina": 2, "sector": Sector.ZORG})
+
+
+def test_a_foreign_buurt_is_404(wereld, als):
+    response = als(wereld.regisseur_b).get(_url("partner_list", wereld.buurt_a.id))
+    assert response.status_code == 404
+
+
+def test_a_partner_user_updates_their_own_profile_only(wereld, als):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    client = als(wereld.partner_a)
+    data = {
+        "naam": "OCMW Stederen",
+        "soort": "organisatie",
+        "sector": Sector.LOKAAL_BESTUUR,
+        "formeel": "on",
+        "stakeholder_soort": "formeel",
+        "werkingsgebied": "gemeente_stad_rand",
+        "status": "actief",
+        "wat_wij_doen": "Sociaal huis met zitdagen in de buurt.",
+    }
+    response = client.post(_url("partner_update", wereld.buurt_a.id, wereld.partner.id), data)
+    assert response.status_code == 302
+    wereld.partner.refresh_from_db()
+    assert wereld.partner.wat_wij_doen == "Sociaal huis met zitdagen in de buurt."
+    assert client.post(_url("partner_update", wereld.buurt_a.id, ander.id), data).status_code == 403
+    assert client.get(_url("partner_create", wereld.buurt_a.id)).status_code == 403
+
+
+def test_a_duplicate_name_re_renders_with_the_suggestion(wereld, als):
+    response = als(wereld.regisseur_a).post(
+        _url("partner_create", wereld.buurt_a.id),
+        {
+            "naam": "OCMW Stederen ",
+            "soort": "organisatie",
+            "sector": "welzijn",
+            "stakeholder_soort": "formeel",
+            "werkingsgebied": "geleefde_buurt",
+            "status": "actief",
+        },
+    )
+    assert response.status_code == 200
+    assert "Er bestaat al een partner" in response.content.decode()
+    assert Partner.objects.count() == 1
+
+
+def test_a_partner_user_confirms_a_tie_declared_about_them(wereld, als):
+    ander = PartnerFactory(
+        gemeente=wereld.gemeente_1, naam="LDC De Linde", buurten=[wereld.buurt_a]
+    )
+    relatie = RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
+    client = als(wereld.partner_a)
+    lijst = client.get(_url("relatie_list", wereld.buurt_a.id)).content.decode()
+    assert (
+        "Relaties die anderen over jouw organisatie verklaarden" in lijst
+        and "LDC De Linde" in lijst
+    )
+    response = client.post(
+        _url("relatie_beantwoorden", wereld.buurt_a.id, relatie.id),
+        {"antwoord": "bevestigd"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and "Bevestigd" in response.content.decode()
+    relatie.refresh_from_db()
+    assert relatie.bevestiging == Bevestiging.BEVESTIGD
+
+
+def test_the_declaring_side_cannot_answer_its_own_tie(wereld, als):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    relatie = RelatieFactory(van_partner=wereld.partner, naar_partner=ander)
+    response = als(wereld.partner_a).post(
+        _url("relatie_beantwoorden", wereld.buurt_a.id, relatie.id), {"antwoord": "bevestigd"}
+    )
+    assert response.status_code == 403
+    relatie.refresh_from_db()
+    assert relatie.bevestiging == Bevestiging.OPEN
+
+
+def test_a_tie_ending_before_it_starts_shows_a_dutch_error(wereld, als):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    response = als(wereld.partner_a).post(
+        _url("relatie_create", wereld.buurt_a.id, wereld.partner.id),
+        {"naar_partner": ander.id, "intensiteit": 2, "sinds": "2026-03-01", "tot": "2026-01-01"},
+    )
+    assert response.status_code == 200
+    assert "De einddatum ligt vóór de begindatum." in response.content.decode()
+    assert not Relatie.objects.exists()
+
+
+def test_the_smoelenboek_shows_contact_details_only_with_consent(wereld, als):
+    ContactpersoonFactory(
+        partner=wereld.partner,
+        voornaam="Open",
+        email="open@x.invalid",
+        toestemming_contactgegevens=True,
+    )
+    ContactpersoonFactory(
+        partner=wereld.partner,
+        voornaam="Stil",
+        email="stil@x.invalid",
+        telefoon="0470 11",
+        toestemming_contactgegevens=False,
+    )
+    pagina = als(wereld.coordinator).get(_url("smoelenboek", wereld.buurt_a.id)).content.decode()
+    assert "open@x.invalid" in pagina
+    assert "Stil" in pagina and "stil@x.invalid" not in pagina and "0470 11" not in pagina
+
+
+def test_exports_are_logged_and_hide_details_without_consent(wereld, als):
+    ContactpersoonFactory(
+        partner=wereld.partner, email="stil@x.invalid", toestemming_contactgegevens=False
+    )
+    client = als(wereld.coordinator)
+    response = client.get(_url("contactpersoon_export", wereld.buurt_a.id))
+    inhoud = b"".join(response.streaming_content).decode()
+    assert "stil@x.invalid" not in inhoud and "OCMW Stederen" in inhoud
+    response = client.get(_url("partner_export", wereld.buurt_a.id), {"formaat": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert (
+        Toegangsgebeurtenis.objects.filter(actie="export", gebruiker=wereld.coordinator).count()
+        == 2
+    )
+    assert als(wereld.partner_a).get(_url("partner_export", wereld.buurt_a.id)).status_code == 403
+
+
+def test_partner_detail_shows_the_scan_history_chart(wereld, als):
+    client = als(wereld.regisseur_a)
+    for vonk, datum in ((1, "2025-06-01"), (3, "2026-01-10")):
+        client.post(
+            _url("betrokkenheid_create", wereld.buurt_a.id, wereld.partner.id),
+            {"vonk": vonk, "vuur": 1, "gewenst_niveau": "geinformeerd", "gescoord_op": datum},
+        )
+    pagina = client.get(
+        _url("partner_detail", wereld.buurt_a.id, wereld.partner.id)
+    ).content.decode()
+    assert "<svg" in pagina and "10/01/2026" in pagina and "01/06/2025" in pagina
+
+
+def test_the_buurt_overview_shows_figures_and_mandate_warnings(wereld, als):
+    persoon = ContactpersoonFactory(partner=wereld.partner, voornaam="Roos", achternaam="Fictief")
+    MandaatFactory(
+        buurt=wereld.buurt_a,
+        contactpersoon=persoon,
+        geldig_van=date(2025, 1, 1),
+        geldig_tot=date(2025, 12, 31),
+    )
+    NetwerkrolFactory(buurt=wereld.buurt_a, contactpersoon=persoon, rol="warmmaker")
+    pagina = (
+        als(wereld.coordinator)
+        .get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+        .content.decode()
+    )
+    assert "actieve partners" in pagina
+    assert "is verlopen op 31/12/2025" in pagina
+    assert "rust op één persoon (Roos Fictief)" in pagina
+
+
+def test_a_partner_user_adds_a_contact_to_their_own_organisation(wereld, als):
+    response = als(wereld.partner_a).post(
+        _url("contactpersoon_create", wereld.buurt_a.id, wereld.partner.id),
+        {
+            "voornaam": "Lies",
+            "functie": "maatschappelijk werker",
+            "toestemming_contactgegevens": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Contactpersoon.objects.get(voornaam="Lies").toestemming_op == date.today()
+
+
+def test_partner_detail_renders_scans_without_a_scorer(wereld, als):
+    from tests.factories import BetrokkenheidFactory
+
+    BetrokkenheidFactory(partner=wereld.partner, buurt=wereld.buurt_a, gescoord_door=None)
+    response = als(wereld.coordinator).get(
+        _url("partner_detail", wereld.buurt_a.id, wereld.partner.id)
+    )
+    assert response.status_code == 200
+    assert "Profiel bewerken" not in response.content.decode()
+
+
+def test_the_declaring_side_ends_its_tie_and_a_change_asks_for_new_confirmation(wereld, als):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    relatie = RelatieFactory(
+        van_partner=wereld.partner,
+        naar_partner=ander,
+        intensiteit=2,
+        bevestiging=Bevestiging.BEVESTIGD,
+    )
+    client = als(wereld.partner_a)
+    url = _url("relatie_update", wereld.buurt_a.id, relatie.id)
+    response = client.post(url, {"intensiteit": 2, "tot": "2026-01-31"})
+    assert response.status_code == 302
+    relatie.refresh_from_db()
+    assert relatie.tot == date(2026, 1, 31) and relatie.bevestiging == Bevestiging.BEVESTIGD
+    client.post(url, {"intensiteit": 4, "tot": "2026-01-31"})
+    relatie.refresh_from_db()
+    assert relatie.intensiteit == 4 and relatie.bevestiging == Bevestiging.OPEN
+    omgekeerd = RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
+    assert client.get(_url("relatie_update", wereld.buurt_a.id, omgekeerd.id)).status_code == 403
