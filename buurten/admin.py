@@ -65,6 +65,14 @@ class BuurtanalyseAdmin(admin.ModelAdmin):
     readonly_fields = ["is_baseline", "bevroren_op", "bevroren_door"]
     raw_id_fields = ["buurt", "vorige", "aangemaakt_door"]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.bevroren:  # a frozen baseline stays as it was
+            return [f.name for f in self.model._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.bevroren) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Bevinding)
 class BevindingAdmin(admin.ModelAdmin):

@@ -7,6 +7,7 @@ before its peildatum can change (the import refuses those rows).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,21 @@ from zorgnet.lib.choices import (
     VoorzieningSoort,
 )
 from zorgnet.lib.privacy import controleer_geen_identificatoren
+
+
+class _DeelVanAnalyse:
+    """Children of an analysis version refuse validation when that version is frozen (admin too)."""
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.analyse_id
+            and Buurtanalyse.objects.filter(pk=self.analyse_id, bevroren_op__isnull=False).exists()
+        ):
+            raise ValidationError(
+                _("Deze versie is als baseline bevroren en kan niet meer gewijzigd worden."),
+                code="bevroren",
+            )
 
 
 class Indicator(models.Model):
@@ -135,7 +151,7 @@ class Buurtanalyse(models.Model):
         return self.bevroren_op is not None
 
 
-class Voorziening(models.Model):
+class Voorziening(_DeelVanAnalyse, models.Model):
     """Something already present in the buurt (service, vereniging, meeting place, public space)."""
 
     analyse = models.ForeignKey(
@@ -164,7 +180,7 @@ class Voorziening(models.Model):
         return self.naam
 
 
-class Bevraging(models.Model):
+class Bevraging(_DeelVanAnalyse, models.Model):
     """A moment of the kwalitatieve buurtbevraging (conversation, buurtbabbel, walk, survey...)."""
 
     analyse = models.ForeignKey(Buurtanalyse, on_delete=models.CASCADE, related_name="bevragingen")
@@ -185,7 +201,7 @@ class Bevraging(models.Model):
         return f"{self.get_methode_display()} {self.datum:%d/%m/%Y}"
 
 
-class Bevinding(models.Model):
+class Bevinding(_DeelVanAnalyse, models.Model):
     """A finding of the analysis: a need or a strength, tagged with a theme (fiches A-N)."""
 
     analyse = models.ForeignKey(Buurtanalyse, on_delete=models.CASCADE, related_name="bevindingen")
@@ -220,7 +236,7 @@ class Bevinding(models.Model):
         return f"{self.thema} · {self.tekst[:60]}"
 
 
-class Uitdaging(models.Model):
+class Uitdaging(_DeelVanAnalyse, models.Model):
     """A challenge derived from findings; challenges link to each other (W3 step 1)."""
 
     analyse = models.ForeignKey(Buurtanalyse, on_delete=models.CASCADE, related_name="uitdagingen")

@@ -446,3 +446,10 @@ def indicatorwaarden_importeren(
     IndicatorWaarde.objects.bulk_create(nieuw)
     resultaat.opgeslagen = len(nieuw)
     return resultaat
+
+
+@transaction.atomic
+def onderdeel_verwijderen(*, onderdeel: Voorziening | Bevraging | Bevinding | Uitdaging) -> None:
+    """Remove a finding, challenge, bevraging or voorziening from an editable version."""
+    vereis_bewerkbaar(onderdeel.analyse)
+    onderdeel.delete()

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +21,7 @@ from zorgnet.lib.privacy import WAARSCHUWING
 from . import analyse_forms as forms
 from . import analyse_selectors as selectors
 from . import analyse_services as services
+from .analyse_models import Bevinding, Bevraging, Uitdaging, Voorziening
 from .importeren import RuweRij, lees_bestand
 from .permissions import get_buurt_or_404, kan_beheren, vereis_beheer
 
@@ -316,3 +317,31 @@ def werkingsfase_update(request: HttpRequest, buurt_id: int) -> HttpResponse:
             messages.success(request, _("De fasen van de werking zijn bijgewerkt."))
             return redirect("buurten:buurtanalyse", buurt.pk)
     return _formulier(request, buurt, form, titel=_("Fasen van de werking"))
+
+
+def _verwijder_view(model, anker: str):
+    """A POST-only view that removes one part of an editable version."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, buurt_id: int, analyse_id: int, pk: int) -> HttpResponse:
+        _buurt, analyse = _bewerkbare_analyse(request, buurt_id, analyse_id)
+        onderdeel = get_object_or_404(model, pk=pk, analyse=analyse)
+        try:
+            services.onderdeel_verwijderen(onderdeel=onderdeel)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("%(wat)s verwijderd.") % {"wat": model._meta.verbose_name.capitalize()}
+            )
+        return redirect(f"{_detail_url(analyse)}#{anker}")
+
+    view.__name__ = f"{model._meta.model_name}_delete"
+    return view
+
+
+bevinding_delete = _verwijder_view(Bevinding, "bevindingen")
+uitdaging_delete = _verwijder_view(Uitdaging, "uitdagingen")
+bevraging_delete = _verwijder_view(Bevraging, "bevragingen")
+voorziening_delete = _verwijder_view(Voorziening, "voorzieningen")

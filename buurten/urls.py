@@ -53,4 +53,24 @@ urlpatterns = [
         analyse_views.voorziening_create,
         name="voorziening_create",
     ),
+    path(
+        "<int:buurt_id>/analyse/<int:analyse_id>/bevindingen/<int:pk>/verwijderen/",
+        analyse_views.bevinding_delete,
+        name="bevinding_delete",
+    ),
+    path(
+        "<int:buurt_id>/analyse/<int:analyse_id>/uitdagingen/<int:pk>/verwijderen/",
+        analyse_views.uitdaging_delete,
+        name="uitdaging_delete",
+    ),
+    path(
+        "<int:buurt_id>/analyse/<int:analyse_id>/bevragingen/<int:pk>/verwijderen/",
+        analyse_views.bevraging_delete,
+        name="bevraging_delete",
+    ),
+    path(
+        "<int:buurt_id>/analyse/<int:analyse_id>/voorzieningen/<int:pk>/verwijderen/",
+        analyse_views.voorziening_delete,
+        name="voorziening_delete",
+    ),
 ]

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -223,3 +224,40 @@ def test_the_buurt_page_shows_the_analysis_section(als, wereld):
     )
     assert reverse("buurten:buurtanalyse", args=[wereld.buurt_a.pk]) in html
     assert "Analyse Buurtegem" in html and "Uitrol van acties" in html
+
+
+def test_parts_of_an_editable_version_can_be_removed_but_not_from_the_baseline(als, wereld):
+    v1 = _analyse(wereld)
+    services.bevinding_toevoegen(analyse=v1, thema="D", soort="nood", tekst="Blijft.")
+    services.uitdaging_toevoegen(analyse=v1, titel="Oud", kant="collectief", complexiteit="laag")
+    services.baseline_vastleggen(analyse=v1, gebruiker=wereld.regisseur_a)
+    v2 = _analyse(wereld, peildatum=dt.date(2026, 1, 1))
+    client = als(wereld.regisseur_a)
+    oud_in_v2 = v2.uitdagingen.get()
+    html = client.get(_url("buurtanalyse_detail", v2)).content.decode()
+    verwijder = reverse("buurten:uitdaging_delete", args=[wereld.buurt_a.pk, v2.pk, oud_in_v2.pk])
+    assert verwijder in html
+    assert client.post(verwijder).status_code == 302
+    assert not v2.uitdagingen.exists() and v1.uitdagingen.count() == 1
+    # The comparison now lists the baseline challenge as gone.
+    html = client.get(_url("buurtanalyse_detail", v2)).content.decode()
+    assert "Oud" in html.split("er niet meer zijn")[1]
+    # Removing from the baseline: refused in the view and in the service.
+    bevinding = v1.bevindingen.get()
+    url = reverse("buurten:bevinding_delete", args=[wereld.buurt_a.pk, v1.pk, bevinding.pk])
+    assert client.post(url).status_code == 403
+    with pytest.raises(ValidationError, match="bevroren"):
+        services.onderdeel_verwijderen(onderdeel=bevinding)
+    assert v1.bevindingen.count() == 1
+    # Another version's part through this version's URL: 404.
+    vreemd = reverse("buurten:bevinding_delete", args=[wereld.buurt_a.pk, v2.pk, bevinding.pk])
+    assert client.post(vreemd).status_code == 404
+
+
+def test_model_validation_also_refuses_changes_to_a_frozen_baseline(wereld):
+    v1 = _analyse(wereld)
+    bevinding = BevindingFactory(analyse=v1)
+    services.baseline_vastleggen(analyse=v1, gebruiker=wereld.regisseur_a)
+    bevinding.tekst = "Gewijzigd via de admin."
+    with pytest.raises(ValidationError, match="bevroren"):
+        bevinding.full_clean()

@@ -28,11 +28,23 @@ REGELS = {
     "buurten:uitdaging_create": Regel(get=BEHEER, post=BEHEER, kwargs=ANALYSE),
     "buurten:voorziening_create": Regel(get=BEHEER, post=BEHEER, kwargs=ANALYSE),
 }
+for _soort in ("bevinding", "uitdaging", "bevraging", "voorziening"):
+    REGELS[f"buurten:{_soort}_delete"] = Regel(
+        get=GEEN_POST, post="302 404 403 403 302", kwargs={**ANALYSE, "pk": _soort}
+    )
 
 
 def maak(w) -> None:
     """An editable analysis version for buurt A with one indicator value and one finding."""
-    from buurten.models import Bevinding, Buurtanalyse, Indicator, IndicatorWaarde
+    from buurten.models import (
+        Bevinding,
+        Bevraging,
+        Buurtanalyse,
+        Indicator,
+        IndicatorWaarde,
+        Uitdaging,
+        Voorziening,
+    )
 
     indicator = Indicator.objects.create(code="aandeel_65plus", naam="Aandeel 65-plussers")
     IndicatorWaarde.objects.create(
@@ -41,6 +53,15 @@ def maak(w) -> None:
     w.buurtanalyse = Buurtanalyse.objects.create(
         buurt=w.buurt_a, versie=1, titel="Buurtanalyse", peildatum=dt.date(2025, 6, 30)
     )
-    Bevinding.objects.create(
+    w.bevinding = Bevinding.objects.create(
         analyse=w.buurtanalyse, thema="D", soort="nood", tekst="Weinig plekken om elkaar te zien."
+    )
+    w.uitdaging = Uitdaging.objects.create(
+        analyse=w.buurtanalyse, titel="Ontmoeting", kant="collectief", complexiteit="laag"
+    )
+    w.bevraging = Bevraging.objects.create(
+        analyse=w.buurtanalyse, methode="buurtbabbel", datum=dt.date(2025, 5, 1)
+    )
+    w.voorziening = Voorziening.objects.create(
+        analyse=w.buurtanalyse, naam="Parochiezaal", soort="ontmoetingsplaats"
     )
