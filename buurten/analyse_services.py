@@ -152,10 +152,10 @@ def baseline_vastleggen(*, analyse: Buurtanalyse, gebruiker) -> Buurtanalyse:
         raise ValidationError(_("Deze buurt heeft al een baseline; die blijft ongewijzigd."))
     if analyse.peildatum > _vandaag():
         raise ValidationError(_("Een baseline kan niet in de toekomst liggen."))
-    later = Buurtanalyse.objects.filter(
+    vroegere = Buurtanalyse.objects.filter(
         buurt_id=analyse.buurt_id, peildatum__lt=analyse.peildatum
     ).exists()
-    if later:
+    if vroegere:
         raise ValidationError(
             _("Er bestaan versies met een vroegere peildatum; kies de oudste als baseline.")
         )
@@ -376,11 +376,12 @@ def _controleer_rij(
             % {"d": peildatum.strftime("%d/%m/%Y"), "b": baseline.peildatum.strftime("%d/%m/%Y")}
         )
     getallen = {}
-    for veld, label in (
-        ("waarde", _("waarde")),
-        ("gemeente", _("waarde gemeente")),
-        ("vlaanderen", _("waarde Vlaanderen")),
-    ):
+    labels = {
+        "waarde": _("waarde"),
+        "gemeente": _("waarde gemeente"),
+        "vlaanderen": _("waarde Vlaanderen"),
+    }
+    for veld, label in labels.items():
         try:
             getallen[veld] = _getal(rij.get(veld))
         except ValueError:
@@ -391,7 +392,7 @@ def _controleer_rij(
         fouten.append(_("de waarde ontbreekt"))
     for veld, getal in getallen.items():
         if getal is not None and abs(getal) >= Decimal("1e11"):
-            fouten.append(_("%(veld)s is te groot") % {"veld": veld})
+            fouten.append(_("%(label)s is te groot") % {"label": labels[veld]})
     if fouten:
         return None, fouten
     return {

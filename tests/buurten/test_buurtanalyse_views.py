@@ -67,6 +67,8 @@ def test_the_report_shows_indicators_findings_challenges_and_the_baseline_compar
     assert "Noden" in html and "Krachten en talenten" in html
     assert "Vergeleken met de baseline" in html
     assert "Mobiliteit" in html.split("Nieuwe uitdagingen")[1]
+    # Printable, and nothing inline that the strict CSP would block.
+    assert "data-afdrukken" in html and 'style="' not in html and "<script>" not in html
     # The partner reads but gets no edit buttons.
     assert "Vastleggen als baseline" not in html and "Nieuwe versie" not in html
 
