@@ -191,3 +191,16 @@ class Hartslag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bron} @ {self.tijdstip:%Y-%m-%d %H:%M:%S}"
+
+
+# The buurtanalyse (issue 4) lives in its own module; imported here so Django registers it.
+from .analyse_models import (  # noqa: E402, F401
+    Bevinding,
+    Bevraging,
+    Buurtanalyse,
+    Indicator,
+    IndicatorWaarde,
+    Uitdaging,
+    Voorziening,
+    Werkingsfase,
+)

@@ -122,3 +122,55 @@ class NetwerkrolFactory(factory.django.DjangoModelFactory):
     buurt = factory.SubFactory(BuurtFactory)
     contactpersoon = factory.SubFactory(ContactpersoonFactory)
     rol = "leider"
+# --- buurtanalyse (buurten) ---------------------------------------------------------------------
+from datetime import date  # noqa: E402
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurten.Indicator"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"indicator_{n}")
+    naam = factory.Sequence(lambda n: f"Indicator {n}")
+    eenheid = "%"
+
+
+class IndicatorWaardeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurten.IndicatorWaarde"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    indicator = factory.SubFactory(IndicatorFactory)
+    peildatum = factory.Sequence(lambda n: date(2000 + n % 20, 1, 1))
+    waarde = 10
+
+
+class BuurtanalyseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurten.Buurtanalyse"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    versie = factory.Sequence(lambda n: n + 1)
+    titel = "Buurtanalyse"
+    peildatum = date(2025, 6, 30)
+
+
+class BevindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurten.Bevinding"
+
+    analyse = factory.SubFactory(BuurtanalyseFactory)
+    thema = "D"
+    soort = "nood"
+    tekst = factory.Sequence(lambda n: f"Bevinding {n}: weinig ontmoeting in de straat.")
+
+
+class UitdagingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurten.Uitdaging"
+
+    analyse = factory.SubFactory(BuurtanalyseFactory)
+    titel = factory.Sequence(lambda n: f"Uitdaging {n}")
+    kant = "collectief"
+    complexiteit = "laag"

@@ -218,3 +218,50 @@ class ActieCategorie(models.TextChoices):
     TOELEIDING = "toeleiding", _("Toeleiding")
     BELEIDSADVISERING = "beleidsadvisering", _("Beleidsadvisering")
     VORMING = "vorming", _("Vorming")
+
+
+# --- buurtanalyse (W1, E19) ----------------------------------------------------------------------
+class IndicatorSoort(models.TextChoices):
+    """E19 (S1): objective figures versus subjective experience."""
+
+    OBJECTIEF = "objectief", _("Objectief")
+    SUBJECTIEF = "subjectief", _("Subjectief")
+
+
+class Kant(models.TextChoices):
+    """E19/E49: the individual or collective side of an indicator or challenge."""
+
+    INDIVIDUEEL = "individueel", _("Individueel")
+    COLLECTIEF = "collectief", _("Collectief")
+
+
+class Bevragingsmethode(models.TextChoices):
+    """W1 step 3: methods of the kwalitatieve buurtbevraging."""
+
+    INDIVIDUEEL_GESPREK = "individueel_gesprek", _("Individueel gesprek")
+    GROEPSGESPREK = "groepsgesprek", _("Groepsgesprek")
+    BUURTBABBEL = "buurtbabbel", _("Buurtbabbel")
+    CAFE_DIALOOG = "cafe_dialoog", _("Café-dialoog")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek (vraagstraat)")
+    BUURTWANDELING = "buurtwandeling", _("Buurtwandeling")
+    ENQUETE = "enquete", _("Enquête")
+    KINDEREN_JONGEREN = "kinderen_jongeren", _("Methodiek voor kinderen en jongeren")
+    ANDERE = "andere", _("Andere")
+
+
+class BevindingSoort(models.TextChoices):
+    """W1: what the buurt needs versus what it already has."""
+
+    NOOD = "nood", _("Nood")
+    KRACHT = "kracht", _("Kracht / talent")
+
+
+class VoorzieningSoort(models.TextChoices):
+    """E19: what is already present in the buurt."""
+
+    DIENST = "dienst", _("Professionele dienst of voorziening")
+    VERENIGING = "vereniging", _("Vereniging")
+    ONTMOETINGSPLAATS = "ontmoetingsplaats", _("Ontmoetingsplaats")
+    PUBLIEKE_RUIMTE = "publieke_ruimte", _("Publieke ruimte")
+    INITIATIEF = "initiatief", _("Burgerinitiatief")
+    ANDERE = "andere", _("Andere")

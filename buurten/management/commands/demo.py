@@ -12,6 +12,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "buurten.demo",
     "partners.demo",
+    "buurten.analyse_demo",
     "activiteiten.demo",
     "zorgnet.rapport.demo",
 ]

@@ -1,0 +1,118 @@
+"""Reading indicator files (CSV or XLSX) in the documented long format into raw rows.
+
+One row per (buurt, indicator, peildatum), as a statistics portal exports it:
+
+    buurt;indicator;peildatum;waarde;bron;gemeente;vlaanderen
+    Buurtegem;aandeel_65plus;2025-01-01;23,4;Statistiek Vlaanderen;19,8;21,1
+
+`gemeente` and `vlaanderen` (the comparison values) are optional. Separators `;` `,` or tab;
+decimal comma or point; dates as 2025-01-01 or 01/01/2025. Validation happens in the service.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+MAX_RIJEN = 10_000
+
+# Accepted column headings (lowercase, spaces/underscores ignored) -> field.
+KOLOMMEN = {
+    "buurt": "buurt",
+    "indicator": "indicator",
+    "indicatorcode": "indicator",
+    "code": "indicator",
+    "peildatum": "peildatum",
+    "datum": "peildatum",
+    "waarde": "waarde",
+    "value": "waarde",
+    "bron": "bron",
+    "gemeente": "gemeente",
+    "waardegemeente": "gemeente",
+    "gemeentewaarde": "gemeente",
+    "vlaanderen": "vlaanderen",
+    "waardevlaanderen": "vlaanderen",
+    "vlaanderenwaarde": "vlaanderen",
+}
+VERPLICHT = ("buurt", "indicator", "peildatum", "waarde")
+
+
+@dataclass(frozen=True)
+class RuweRij:
+    """One data row of the file: its line number and the cells by field name (unparsed)."""
+
+    regel: int
+    cellen: dict
+
+    def get(self, veld: str):
+        return self.cellen.get(veld)
+
+
+def _veld(kop) -> str | None:
+    sleutel = str(kop or "").strip().lower().replace(" ", "").replace("_", "").replace("-", "")
+    return KOLOMMEN.get(sleutel)
+
+
+def _naar_rijen(tabel: list[list]) -> list[RuweRij]:
+    if not tabel:
+        raise ValidationError(_("Het bestand is leeg."))
+    velden = [_veld(kop) for kop in tabel[0]]
+    ontbrekend = [v for v in VERPLICHT if v not in velden]
+    if ontbrekend:
+        raise ValidationError(
+            _(
+                "De kolommen %(kolommen)s ontbreken in de eerste rij. Verwacht: "
+                "buurt, indicator, peildatum, waarde, bron (en optioneel gemeente, vlaanderen)."
+            )
+            % {"kolommen": ", ".join(ontbrekend)}
+        )
+    rijen = []
+    for nummer, rij in enumerate(tabel[1:], start=2):
+        if all(c is None or str(c).strip() == "" for c in rij):
+            continue
+        cellen = {veld: cel for veld, cel in zip(velden, rij, strict=False) if veld}
+        rijen.append(RuweRij(regel=nummer, cellen=cellen))
+        if len(rijen) > MAX_RIJEN:
+            raise ValidationError(
+                _("Het bestand heeft meer dan %(max)s rijen.") % {"max": MAX_RIJEN}
+            )
+    if not rijen:
+        raise ValidationError(_("Het bestand bevat geen gegevensrijen."))
+    return rijen
+
+
+def _lees_csv(inhoud: bytes) -> list[list]:
+    try:
+        tekst = inhoud.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        tekst = inhoud.decode("cp1252")
+    eerste = tekst.splitlines()[0] if tekst.strip() else ""
+    scheiding = max(";,\t", key=eerste.count) if eerste else ";"
+    return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
+
+
+def _lees_xlsx(inhoud: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a broken file
+        raise ValidationError(_("Dit is geen leesbaar Excel-bestand (.xlsx).")) from exc
+    try:
+        blad = boek.worksheets[0]
+        return [list(rij) for rij in blad.iter_rows(values_only=True)]
+    finally:
+        boek.close()
+
+
+def lees_bestand(bestand) -> list[RuweRij]:
+    """The data rows of an uploaded .csv or .xlsx file; a Dutch ValidationError if unreadable."""
+    naam = (getattr(bestand, "name", "") or "").lower()
+    inhoud = bestand.read()
+    if naam.endswith(".xlsx"):
+        return _naar_rijen(_lees_xlsx(inhoud))
+    if naam.endswith((".csv", ".txt")):
+        return _naar_rijen(_lees_csv(inhoud))
+    raise ValidationError(_("Kies een .csv- of .xlsx-bestand."))
