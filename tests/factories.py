@@ -85,3 +85,44 @@ class RelatieFactory(factory.django.DjangoModelFactory):
         PartnerFactory, gemeente=factory.SelfAttribute("..van_partner.gemeente")
     )
     intensiteit = Intensiteit.INFO_DELEN
+
+
+# --- activiteiten: acties en signalen -----------------------------------------------------------
+class ActieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Actie"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Actie {n}")
+    trekker = factory.SubFactory(
+        PartnerFactory,
+        gemeente=factory.SelfAttribute("..buurt.gemeente"),
+        buurten=factory.LazyAttribute(lambda o: [o.factory_parent.buurt]),
+    )
+
+
+class SignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Signaal"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    kanaal = "huisbezoek"
+    thema = "eenzaamheid"
+    omschrijving = "Een oudere bewoner voelt zich alleen sinds de buurtwinkel dicht is."
+
+
+class DoorverwijzingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Doorverwijzing"
+
+    signaal = factory.SubFactory(SignaalFactory)
+    naar_partner = factory.SubFactory(PartnerFactory)
+
+
+class BeleidssignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Beleidssignaal"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Beleidssignaal {n}")
+    boodschap = "Meerdere partners vangen hetzelfde probleem op."
