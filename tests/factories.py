@@ -91,14 +91,16 @@ class RelatieFactory(factory.django.DjangoModelFactory):
 class ActieFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "activiteiten.Actie"
+        skip_postgeneration_save = True
 
     buurt = factory.SubFactory(BuurtFactory)
     titel = factory.Sequence(lambda n: f"Actie {n}")
-    trekker = factory.SubFactory(
-        PartnerFactory,
-        gemeente=factory.SelfAttribute("..buurt.gemeente"),
-        buurten=factory.LazyAttribute(lambda o: [o.factory_parent.buurt]),
-    )
+    trekker = factory.SubFactory(PartnerFactory, gemeente=factory.SelfAttribute("..buurt.gemeente"))
+
+    @factory.post_generation
+    def _trekker_in_buurt(obj, create, extracted, **kwargs):
+        if create and not obj.trekker.buurten.filter(pk=obj.buurt_id).exists():
+            obj.trekker.buurten.add(obj.buurt)
 
 
 class SignaalFactory(factory.django.DjangoModelFactory):
