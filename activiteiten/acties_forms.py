@@ -127,6 +127,7 @@ class SignaalForm(forms.ModelForm):
         self.fields["partner"].required = partner_verplicht
         if partner_verplicht:
             self.fields["partner"].empty_label = None
+            self.fields["partner"].help_text = ""
         else:
             self.fields["partner"].empty_label = _("— de buurtregisseur zelf —")
         self.fields["omschrijving"].help_text = WAARSCHUWING

@@ -325,3 +325,54 @@ def test_the_buurt_page_and_dashboard_show_the_section(als, wereld):
         'id="blok-open-signalen"'
         not in als(wereld.partner_a).get(reverse("dashboard")).content.decode()
     )
+
+
+def test_action_list_filters_by_status_category_and_period(als, wereld):
+    vandaag = timezone.localdate()
+    ActieFactory(
+        buurt=wereld.buurt_a,
+        trekker=wereld.partner,
+        titel="Oud feest",
+        status="afgerond",
+        startdatum=vandaag - timedelta(days=90),
+    )
+    ActieFactory(
+        buurt=wereld.buurt_a,
+        trekker=wereld.partner,
+        titel="Nieuwe infomarkt",
+        categorie="informeren",
+        status="gepland",
+        startdatum=vandaag,
+    )
+    client = als(wereld.coordinator)
+    url = _url("actie_list", wereld.buurt_a.id)
+    html = _resultaten(client.get(url, {"status": "afgerond"}))
+    assert "Oud feest" in html and "Nieuwe infomarkt" not in html
+    html = _resultaten(client.get(url, {"categorie": "informeren"}))
+    assert "Nieuwe infomarkt" in html and "Oud feest" not in html
+    html = _resultaten(client.get(url, {"van": (vandaag - timedelta(days=7)).isoformat()}))
+    assert "Nieuwe infomarkt" in html and "Oud feest" not in html
+    partieel = client.get(url, {"status": "gepland"}, headers={"HX-Request": "true"})
+    assert "<html" not in partieel.content.decode()
+    assert "Nieuwe infomarkt" in partieel.content.decode()
+
+
+def test_only_the_regisseur_or_the_trekker_edits_an_action(als, buren):
+    actie = ActieFactory(buurt=buren.buurt_a, trekker=buren.partner, titel="Soepmoment")
+    url = _url("actie_update", buren.buurt_a.id, actie.id)
+    assert als(buren.buurtwerk_user).get(url).status_code == 403
+    response = als(buren.partner_a).post(
+        url,
+        {
+            "titel": "Soepmoment",
+            "startdatum": actie.startdatum.isoformat(),
+            "status": "lopend",
+            "categorie": "ontmoeting",
+            "trekker": buren.partner.id,
+            "co_partners": [buren.buurtwerk.id],
+        },
+    )
+    assert response.status_code == 302
+    actie.refresh_from_db()
+    assert actie.status == "lopend"
+    assert list(actie.co_partners.all()) == [buren.buurtwerk]
