@@ -81,3 +81,20 @@ def test_co_partners_and_referrals_are_observed_ties(wereld):
     ]
     later = timezone.localdate() + timedelta(days=1)
     assert waargenomen_banden([wereld.buurt_a.id], van=later) == []
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_the_retention_job_runs_on_a_real_worker(celery_worker_proces, wereld):
+    from tests.conftest import wacht_tot
+
+    oud = SignaalFactory(
+        buurt=wereld.buurt_a,
+        datum=timezone.localdate()
+        - timedelta(days=settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN + 5),
+    )
+    anonimiseer_signalen.delay()
+    assert wacht_tot(
+        lambda: Signaal.objects.filter(pk=oud.pk, geanonimiseerd_op__isnull=False).exists()
+    ), celery_worker_proces.log.read_text()[-3000:]
+    assert Signaal.objects.get(pk=oud.pk).omschrijving == ""
