@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ActiviteitenConfig(AppConfig):
     name = "activiteiten"
     verbose_name = "Activiteiten"
+
+    def ready(self) -> None:
+        from . import acties_secties
+
+        acties_secties.registreer()

@@ -1,2 +1,45 @@
+from django.urls import path
+
+from . import acties_views
+
 app_name = "activiteiten"
-urlpatterns: list = []
+
+B = "buurten/<int:buurt_id>/"
+
+urlpatterns: list = [
+    # acties en signalen
+    path(B + "acties/", acties_views.actie_list, name="actie_list"),
+    path(B + "acties/nieuw/", acties_views.actie_create, name="actie_create"),
+    path(B + "acties/<int:actie_id>/", acties_views.actie_detail, name="actie_detail"),
+    path(B + "acties/<int:actie_id>/bewerken/", acties_views.actie_update, name="actie_update"),
+    path(B + "signalen/", acties_views.signaal_list, name="signaal_list"),
+    path(B + "signalen/nieuw/", acties_views.signaal_create, name="signaal_create"),
+    path(B + "signalen/open/", acties_views.signaal_open, name="signaal_open"),
+    path(B + "signalen/<int:signaal_id>/", acties_views.signaal_detail, name="signaal_detail"),
+    path(
+        B + "signalen/<int:signaal_id>/status/",
+        acties_views.signaal_status,
+        name="signaal_status",
+    ),
+    path(
+        B + "signalen/<int:signaal_id>/doorverwijzen/",
+        acties_views.doorverwijzing_create,
+        name="doorverwijzing_create",
+    ),
+    path(
+        B + "doorverwijzingen/<int:doorverwijzing_id>/uitkomst/",
+        acties_views.doorverwijzing_uitkomst,
+        name="doorverwijzing_uitkomst",
+    ),
+    path(B + "beleidssignalen/", acties_views.beleidssignaal_list, name="beleidssignaal_list"),
+    path(
+        B + "beleidssignalen/nieuw/",
+        acties_views.beleidssignaal_create,
+        name="beleidssignaal_create",
+    ),
+    path(
+        B + "beleidssignalen/<int:beleidssignaal_id>/",
+        acties_views.beleidssignaal_detail,
+        name="beleidssignaal_detail",
+    ),
+]

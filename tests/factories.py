@@ -174,3 +174,44 @@ class UitdagingFactory(factory.django.DjangoModelFactory):
     titel = factory.Sequence(lambda n: f"Uitdaging {n}")
     kant = "collectief"
     complexiteit = "laag"
+# --- activiteiten: acties en signalen -----------------------------------------------------------
+class ActieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Actie"
+        skip_postgeneration_save = True
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Actie {n}")
+    trekker = factory.SubFactory(PartnerFactory, gemeente=factory.SelfAttribute("..buurt.gemeente"))
+
+    @factory.post_generation
+    def _trekker_in_buurt(obj, create, extracted, **kwargs):
+        if create and not obj.trekker.buurten.filter(pk=obj.buurt_id).exists():
+            obj.trekker.buurten.add(obj.buurt)
+
+
+class SignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Signaal"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    kanaal = "huisbezoek"
+    thema = "eenzaamheid"
+    omschrijving = "Een oudere bewoner voelt zich alleen sinds de buurtwinkel dicht is."
+
+
+class DoorverwijzingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Doorverwijzing"
+
+    signaal = factory.SubFactory(SignaalFactory)
+    naar_partner = factory.SubFactory(PartnerFactory)
+
+
+class BeleidssignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Beleidssignaal"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Beleidssignaal {n}")
+    boodschap = "Meerdere partners vangen hetzelfde probleem op."

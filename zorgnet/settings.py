@@ -224,6 +224,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE: dict = {
     "hartslag": {"task": "buurten.tasks.hartslag", "schedule": 300.0, "args": ["beat"]},
+    "signalen-anonimiseren": {
+        "task": "activiteiten.tasks.anonimiseer_signalen",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # --- zorgnet ------------------------------------------------------------------------------------

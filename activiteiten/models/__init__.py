@@ -2,3 +2,5 @@
 
 Each module is imported here so Django finds the models.
 """
+
+from .acties import *  # noqa: F401,F403

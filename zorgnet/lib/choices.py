@@ -265,3 +265,37 @@ class VoorzieningSoort(models.TextChoices):
     PUBLIEKE_RUIMTE = "publieke_ruimte", _("Publieke ruimte")
     INITIATIEF = "initiatief", _("Burgerinitiatief")
     ANDERE = "andere", _("Andere")
+class SignaalKanaal(models.TextChoices):
+    """W8: how a signal came in."""
+
+    BUURTBEVRAGING = "buurtbevraging", _("Buurtbevraging")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek")
+    DOORVERWIJSKAARTJE = "doorverwijskaartje", _("Doorverwijskaartje")
+    BEZOEKERSTEAM = "bezoekersteam", _("Bezoekersteam")
+    ACTIEGROEP = "actiegroep", _("Actiegroep")
+    BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+    BURGERINITIATIEF = "burgerinitiatief", _("Burgerinitiatief")
+    ANDERE = "andere", _("Andere")
+
+
+class SignaalThema(models.TextChoices):
+    """E49: the kinds of challenges signals are about (individual to collective)."""
+
+    EENZAAMHEID = "eenzaamheid", _("Eenzaamheid")
+    ARMOEDE = "armoede", _("Armoede")
+    CHRONISCHE_ZORG = "chronische_zorg", _("(Complexe) chronische zorg")
+    WONEN = "wonen", _("Wonen (bv. schimmel)")
+    OVERLAST = "overlast", _("Nachtlawaai en overlast")
+    MOBILITEIT = "mobiliteit", _("Mobiliteit")
+    ROUW = "rouw", _("Verlies en rouw")
+    ONVEILIGHEID = "onveiligheid", _("Onveiligheidsgevoel")
+    OPVOEDING = "opvoeding", _("Opvoeding en gezin")
+    ANDERE = "andere", _("Andere")
+
+
+class Urgentie(models.TextChoices):
+    """W8: how fast a signal needs a response."""
+
+    LAAG = "laag", _("Laag")
+    NORMAAL = "normaal", _("Normaal")
+    HOOG = "hoog", _("Hoog")

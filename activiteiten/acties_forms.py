@@ -1,0 +1,249 @@
+"""Forms for actions and signals. The quick forms put the essentials first (a minute on a phone);
+everything else sits in a collapsed 'meer details' block in the template."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from buurten.models import Buurt
+from partners.models import Partner
+from zorgnet.lib.choices import ActieCategorie, Doelgroep, SignaalThema
+from zorgnet.lib.privacy import WAARSCHUWING
+
+from . import acties_selectors as selectors
+from .models import (
+    Actie,
+    ActieStatus,
+    Beleidssignaal,
+    Signaal,
+    SignaalStatus,
+)
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ElementKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.naam} · {obj.framework.naam}"
+
+
+class ActieForm(forms.ModelForm):
+    doelgroepen = forms.MultipleChoiceField(
+        label=_("Bereikte doelgroepen"),
+        choices=Doelgroep.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    co_partners = forms.ModelMultipleChoiceField(
+        label=_("Mee-organiserende partners"),
+        queryset=Partner.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    bouwstenen = ElementKeuze(
+        label=_("Bouwstenen"),
+        queryset=selectors.bouwsteenelementen(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    pijlers = ElementKeuze(
+        label=_("Pijlers"),
+        queryset=selectors.pijlerelementen(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Actie
+        fields = [
+            "titel",
+            "startdatum",
+            "status",
+            "categorie",
+            "trekker",
+            "deelnemers",
+            "einddatum",
+            "co_partners",
+            "doelgroepen",
+            "bouwstenen",
+            "pijlers",
+            "verhaal",
+            "verhaal_foto",
+            "toestemming_verhaal",
+            "terugkerend",
+            "draaiboek",
+        ]
+        widgets = {
+            "startdatum": DATUM,
+            "einddatum": DATUM,
+            "verhaal": forms.Textarea(attrs={"rows": 3}),
+            "deelnemers": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+
+    def __init__(self, *args, buurt: Buurt, trekkers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+        self.fields["trekker"].queryset = trekkers
+        self.fields["trekker"].empty_label = None
+        self.fields["co_partners"].queryset = selectors.partners_in_buurt(buurt)
+        self.fields["titel"].widget.attrs["autofocus"] = True
+
+    def clean_doelgroepen(self) -> list[str]:
+        return list(self.cleaned_data.get("doelgroepen") or [])
+
+
+class SignaalForm(forms.ModelForm):
+    collectief = forms.TypedChoiceField(
+        label=_("Individueel of collectief"),
+        choices=[("0", _("Individueel")), ("1", _("Collectief"))],
+        coerce=lambda v: v == "1",
+        initial="0",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Signaal
+        fields = [
+            "thema",
+            "kanaal",
+            "collectief",
+            "urgentie",
+            "zorgniveau",
+            "responsniveau",
+            "datum",
+            "omschrijving",
+            "partner",
+        ]
+        widgets = {
+            "datum": DATUM,
+            "omschrijving": forms.Textarea(attrs={"rows": 3}),
+            "zorgniveau": forms.RadioSelect,
+            "urgentie": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, buurt: Buurt, partners, partner_verplicht: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+        self.fields["partner"].queryset = partners
+        self.fields["partner"].required = partner_verplicht
+        if partner_verplicht:
+            self.fields["partner"].empty_label = None
+            self.fields["partner"].help_text = ""
+        else:
+            self.fields["partner"].empty_label = _("— de buurtregisseur zelf —")
+        self.fields["omschrijving"].help_text = WAARSCHUWING
+
+
+class SignaalFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle"))] + SignaalStatus.choices, required=False
+    )
+    thema = forms.ChoiceField(
+        label=_("Thema"), choices=[("", _("Alle"))] + SignaalThema.choices, required=False
+    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DATUM)
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATUM)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class ActieFilterForm(SignaalFilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle"))] + ActieStatus.choices, required=False
+    )
+    thema = None
+    categorie = forms.ChoiceField(
+        label=_("Categorie"), choices=[("", _("Alle"))] + ActieCategorie.choices, required=False
+    )
+    field_order = ["status", "categorie", "van", "tot"]
+
+
+class SignaalStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=SignaalStatus.choices)
+
+    def __init__(self, *args, signaal: Signaal, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Referral and bundling have their own forms; here only the plain steps are offered.
+        handmatig = [
+            s
+            for s in (SignaalStatus.IN_BEHANDELING, SignaalStatus.OPGELOST)
+            if s in signaal.volgende_statussen()
+        ]
+        self.fields["status"].widget.choices = [(s, SignaalStatus(s).label) for s in handmatig]
+        self.heeft_keuzes = bool(handmatig)
+
+
+class DoorverwijzingForm(forms.Form):
+    naar_partner = forms.ModelChoiceField(
+        label=_("Naar partner"), queryset=Partner.objects.none(), empty_label=None
+    )
+    van_partner = forms.ModelChoiceField(
+        label=_("Van partner"),
+        queryset=Partner.objects.none(),
+        required=False,
+        empty_label=_("— de buurtregisseur —"),
+    )
+    warm = forms.BooleanField(
+        label=_("Warme doorverwijzing (persoonlijk overgedragen)"), required=False, initial=True
+    )
+
+    def __init__(self, *args, buurt: Buurt, van_partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar_partner"].queryset = selectors.partners_in_buurt(buurt)
+        self.fields["naar_partner"].error_messages["invalid_choice"] = _(
+            "Je kan alleen doorverwijzen naar een partner die in deze buurt actief is."
+        )
+        self.fields["van_partner"].queryset = van_partners
+
+
+class UitkomstForm(forms.Form):
+    aangekomen = forms.TypedChoiceField(
+        label=_("Is de persoon aangekomen?"),
+        choices=[("", _("Nog niet gekend")), ("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda v: {"ja": True, "nee": False}.get(v),
+        empty_value=None,
+        required=False,
+    )
+
+
+class SignaalKeuze(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.get_thema_display()} · {obj.datum:%d/%m/%Y} · {obj.get_status_display()}"
+
+
+class BeleidssignaalForm(forms.ModelForm):
+    signalen = SignaalKeuze(
+        label=_("Signalen om te bundelen"),
+        queryset=Signaal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Beleidssignaal
+        fields = ["titel", "boodschap"]
+        widgets = {"boodschap": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, buurt: Buurt, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.buurt = buurt
+        self.fields["signalen"].queryset = selectors.bundelbare_signalen(buurt)
+        self.fields["boodschap"].help_text = WAARSCHUWING
+
+
+class OpvolgingForm(forms.ModelForm):
+    class Meta:
+        model = Beleidssignaal
+        fields = ["verstuurd_op", "reactie", "reactie_op"]
+        widgets = {
+            "verstuurd_op": DATUM,
+            "reactie_op": DATUM,
+            "reactie": forms.Textarea(attrs={"rows": 4}),
+        }

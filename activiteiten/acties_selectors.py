@@ -1,0 +1,280 @@
+"""Reads for actions and signals, already scoped to the user (DESIGN §5: who sees which signal)."""
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt, Rol
+from buurten.permissions import is_coordinator_van, kan_beheren, partner_ids_van
+from partners.models import Partner
+from zorgnet.lib.netwerkbronnen import WaargenomenBand
+
+from .models import (
+    OPEN_SIGNAALSTATUSSEN,
+    Actie,
+    Beleidssignaal,
+    Doorverwijzing,
+    FrameworkElement,
+    FrameworkSoort,
+    Signaal,
+)
+
+
+# --- who may do what ------------------------------------------------------------------------------
+def ziet_signaaldetails(user, buurt: Buurt) -> bool:
+    """Regisseur and partner users see individual signals (theirs); coordinators see counts only."""
+    return kan_beheren(user, buurt) or bool(partner_ids_van(user, buurt))
+
+
+def ziet_signaaltellingen(user, buurt: Buurt) -> bool:
+    return ziet_signaaldetails(user, buurt) or is_coordinator_van(user, buurt.gemeente)
+
+
+def kan_loggen(user, buurt: Buurt) -> bool:
+    """Regisseur and partner users log actions and signals."""
+    return ziet_signaaldetails(user, buurt)
+
+
+def kan_actie_bewerken(user, actie: Actie) -> bool:
+    return kan_beheren(user, actie.buurt) or actie.trekker_id in partner_ids_van(user, actie.buurt)
+
+
+# --- signals --------------------------------------------------------------------------------------
+def signalen_voor(user, buurt: Buurt) -> QuerySet[Signaal]:
+    """Signals of the buurt this user may read one by one: all for the regisseur; for a partner
+    user those their organisation logged or received by referral; none for anyone else."""
+    basis = Signaal.objects.filter(buurt=buurt).select_related("partner")
+    if kan_beheren(user, buurt):
+        return basis
+    ids = partner_ids_van(user, buurt)
+    if not ids:
+        return basis.none()
+    doorverwezen = Doorverwijzing.objects.filter(naar_partner_id__in=ids).values("signaal_id")
+    return basis.filter(Q(partner_id__in=ids) | Q(id__in=doorverwezen))
+
+
+def get_signaal_or_404(user, buurt: Buurt, signaal_id: int) -> Signaal:
+    try:
+        return signalen_voor(user, buurt).select_related("beleidssignaal").get(pk=signaal_id)
+    except Signaal.DoesNotExist as exc:
+        raise Http404(_("Dit signaal bestaat niet of je hebt er geen toegang toe.")) from exc
+
+
+def filter_signalen(
+    qs: QuerySet[Signaal],
+    *,
+    status: str = "",
+    thema: str = "",
+    van: date | None = None,
+    tot: date | None = None,
+) -> QuerySet[Signaal]:
+    if status:
+        qs = qs.filter(status=status)
+    if thema:
+        qs = qs.filter(thema=thema)
+    if van:
+        qs = qs.filter(datum__gte=van)
+    if tot:
+        qs = qs.filter(datum__lte=tot)
+    return qs
+
+
+def open_signalen(user, buurt: Buurt) -> QuerySet[Signaal]:
+    """The regisseur's triage queue: new and in-progress signals, urgent and oldest first."""
+    urgentie_volgorde = {"hoog": 0, "normaal": 1, "laag": 2}
+    from django.db.models import Case, IntegerField, Value, When
+
+    return (
+        signalen_voor(user, buurt)
+        .filter(status__in=OPEN_SIGNAALSTATUSSEN)
+        .annotate(
+            urgentie_rang=Case(
+                *[When(urgentie=k, then=Value(v)) for k, v in urgentie_volgorde.items()],
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("urgentie_rang", "datum", "id")
+    )
+
+
+def signaal_tellingen(
+    buurt: Buurt, *, van: date | None = None, tot: date | None = None
+) -> dict[str, list[tuple[str, int]]]:
+    """Aggregates for coordinators and reports: counts per status, theme and channel (no content)."""
+    qs = filter_signalen(Signaal.objects.filter(buurt=buurt), van=van, tot=tot)
+    uit: dict[str, list[tuple[str, int]]] = {}
+    for veld in ("status", "thema", "kanaal"):
+        labels = dict(Signaal._meta.get_field(veld).choices)
+        rijen = qs.values(veld).annotate(n=Count("id")).order_by(veld)
+        uit[veld] = [(str(labels.get(r[veld], r[veld])), r["n"]) for r in rijen]
+    return uit
+
+
+def aantal_open_signalen(buurt_ids: list[int]) -> dict[int, int]:
+    rijen = (
+        Signaal.objects.filter(buurt_id__in=buurt_ids, status__in=OPEN_SIGNAALSTATUSSEN)
+        .values("buurt_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["buurt_id"]: r["n"] for r in rijen}
+
+
+def open_signalen_per_beheerde_buurt(user) -> list[tuple[Buurt, int]]:
+    """(buurt, open count) for every buurt the user manages; always one query."""
+    qs = Signaal.objects.filter(status__in=OPEN_SIGNAALSTATUSSEN)
+    if not user.is_superuser:
+        qs = qs.filter(
+            buurt__lidmaatschappen__gebruiker=user, buurt__lidmaatschappen__rol=Rol.REGISSEUR
+        )
+    rijen = (
+        qs.values("buurt_id", "buurt__naam")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("buurt__naam")
+    )
+    return [(Buurt(id=r["buurt_id"], naam=r["buurt__naam"]), r["n"]) for r in rijen]
+
+
+def doorverwijzingen_van(signaal: Signaal) -> QuerySet[Doorverwijzing]:
+    return signaal.doorverwijzingen.select_related("van_partner", "naar_partner")
+
+
+def get_doorverwijzing_or_404(user, buurt: Buurt, doorverwijzing_id: int) -> Doorverwijzing:
+    """A referral of a signal the user may read."""
+    try:
+        return Doorverwijzing.objects.select_related("signaal", "naar_partner", "van_partner").get(
+            pk=doorverwijzing_id, signaal__in=signalen_voor(user, buurt)
+        )
+    except Doorverwijzing.DoesNotExist as exc:
+        raise Http404(
+            _("Deze doorverwijzing bestaat niet of je hebt er geen toegang toe.")
+        ) from exc
+
+
+def bundelbare_signalen(buurt: Buurt) -> QuerySet[Signaal]:
+    from .models import BUNDELBARE_SIGNAALSTATUSSEN
+
+    return Signaal.objects.filter(
+        buurt=buurt, status__in=BUNDELBARE_SIGNAALSTATUSSEN, beleidssignaal__isnull=True
+    ).select_related("partner")
+
+
+# --- beleidssignalen ------------------------------------------------------------------------------
+def beleidssignalen_van(buurt: Buurt) -> QuerySet[Beleidssignaal]:
+    return (
+        Beleidssignaal.objects.filter(buurt=buurt)
+        .annotate(aantal_signalen=Count("signalen"))
+        .order_by("-aangemaakt_op", "-id")
+    )
+
+
+def get_beleidssignaal_or_404(buurt: Buurt, beleidssignaal_id: int) -> Beleidssignaal:
+    try:
+        return beleidssignalen_van(buurt).get(pk=beleidssignaal_id)
+    except Beleidssignaal.DoesNotExist as exc:
+        raise Http404(_("Dit beleidssignaal bestaat niet.")) from exc
+
+
+def bundel_tellingen(beleidssignaal: Beleidssignaal) -> list[tuple[str, int]]:
+    """Bundled signals per theme: counts only, so every member of the buurt may see them."""
+    labels = dict(Signaal._meta.get_field("thema").choices)
+    rijen = beleidssignaal.signalen.values("thema").annotate(n=Count("id")).order_by("thema")
+    return [(str(labels.get(r["thema"], r["thema"])), r["n"]) for r in rijen]
+
+
+# --- actions --------------------------------------------------------------------------------------
+def acties_van(buurt: Buurt) -> QuerySet[Actie]:
+    """Actions are not sensitive: everyone who may see the buurt sees them."""
+    return (
+        Actie.objects.filter(buurt=buurt).select_related("trekker").prefetch_related("co_partners")
+    )
+
+
+def filter_acties(
+    qs: QuerySet[Actie],
+    *,
+    status: str = "",
+    categorie: str = "",
+    van: date | None = None,
+    tot: date | None = None,
+) -> QuerySet[Actie]:
+    if status:
+        qs = qs.filter(status=status)
+    if categorie:
+        qs = qs.filter(categorie=categorie)
+    if van:
+        qs = qs.filter(startdatum__gte=van)
+    if tot:
+        qs = qs.filter(startdatum__lte=tot)
+    return qs
+
+
+def get_actie_or_404(buurt: Buurt, actie_id: int) -> Actie:
+    try:
+        return (
+            acties_van(buurt)
+            .prefetch_related("bouwstenen__framework", "pijlers__framework")
+            .get(pk=actie_id)
+        )
+    except Actie.DoesNotExist as exc:
+        raise Http404(_("Deze actie bestaat niet.")) from exc
+
+
+def actie_tellingen(buurt: Buurt) -> list[tuple[str, int]]:
+    labels = dict(Actie._meta.get_field("status").choices)
+    rijen = Actie.objects.filter(buurt=buurt).values("status").annotate(n=Count("id"))
+    per = {r["status"]: r["n"] for r in rijen}
+    return [(str(labels[s]), per.get(s, 0)) for s in labels]
+
+
+def partners_in_buurt(buurt: Buurt) -> QuerySet[Partner]:
+    return Partner.objects.filter(buurten=buurt).order_by("naam")
+
+
+def kaderelementen(soort: str) -> QuerySet[FrameworkElement]:
+    return FrameworkElement.objects.filter(framework__soort=soort).select_related("framework")
+
+
+def bouwsteenelementen() -> QuerySet[FrameworkElement]:
+    return kaderelementen(FrameworkSoort.BOUWSTENEN)
+
+
+def pijlerelementen() -> QuerySet[FrameworkElement]:
+    return kaderelementen(FrameworkSoort.PIJLERS)
+
+
+# --- observed collaboration for the network analysis (zorgnet/lib/netwerkbronnen.py) --------------
+def co_partner_banden(
+    buurt_ids: list[int], van: date | None = None, tot: date | None = None
+) -> list[WaargenomenBand]:
+    """Trekker and co-partners of an action worked together: one tie per pair per action."""
+    acties = Actie.objects.filter(buurt_id__in=buurt_ids)
+    if van:
+        acties = acties.filter(startdatum__gte=van)
+    if tot:
+        acties = acties.filter(startdatum__lte=tot)
+    banden: list[WaargenomenBand] = []
+    for actie in acties.prefetch_related("co_partners").only("id", "trekker_id", "startdatum"):
+        ids = sorted({actie.trekker_id, *(p.id for p in actie.co_partners.all())})
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                banden.append(WaargenomenBand(a, b, "co_partner_actie", 1.0, actie.startdatum))
+    return banden
+
+
+def doorverwijzing_banden(
+    buurt_ids: list[int], van: date | None = None, tot: date | None = None
+) -> list[WaargenomenBand]:
+    """A referral between two partners is an observed tie; a warm one weighs more."""
+    qs = Doorverwijzing.objects.filter(signaal__buurt_id__in=buurt_ids, van_partner__isnull=False)
+    if van:
+        qs = qs.filter(datum__gte=van)
+    if tot:
+        qs = qs.filter(datum__lte=tot)
+    return [
+        WaargenomenBand(a, b, "doorverwijzing", 2.0 if warm else 1.0, datum)
+        for a, b, warm, datum in qs.values_list(
+            "van_partner_id", "naar_partner_id", "warm", "datum"
+        )
+    ]

@@ -1,0 +1,396 @@
+"""Views for actions, signals, referrals and beleidssignalen: parse, call a service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from buurten.models import Toegangsactie
+from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
+from buurten.services import registreer_toegang
+
+from . import acties_selectors as selectors
+from . import acties_services as services
+from .acties_forms import (
+    ActieFilterForm,
+    ActieForm,
+    BeleidssignaalForm,
+    DoorverwijzingForm,
+    OpvolgingForm,
+    SignaalFilterForm,
+    SignaalForm,
+    SignaalStatusForm,
+    UitkomstForm,
+)
+from .models import SignaalStatus
+
+PER_PAGINA = 25
+
+
+def _fouten_naar_form(form, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)
+
+
+def _pagina(request: HttpRequest, qs):
+    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+def _querystring(request: HttpRequest) -> str:
+    q = request.GET.copy()
+    q.pop("pagina", None)
+    return q.urlencode()
+
+
+def _vereis_loggen(user, buurt) -> None:
+    if not selectors.kan_loggen(user, buurt):
+        raise PermissionDenied(_("Alleen de buurtregisseur en partners kunnen dit vastleggen."))
+
+
+def _eigen_partners(user, buurt):
+    """Partners a user may log for: all of the buurt for the regisseur, else their own."""
+    if kan_beheren(user, buurt):
+        return selectors.partners_in_buurt(buurt)
+    return selectors.partners_in_buurt(buurt).filter(id__in=partner_ids_van(user, buurt))
+
+
+# --- acties ---------------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    filters = ActieFilterForm(request.GET or None)
+    qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
+    context = {
+        "buurt": buurt,
+        "filters": filters,
+        "pagina": _pagina(request, qs),
+        "querystring": _querystring(request),
+        "mag_loggen": selectors.kan_loggen(request.user, buurt),
+    }
+    template = "activiteiten/actie_list.html"
+    return render(request, template + "#resultaten" if request.htmx else template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def actie_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    _vereis_loggen(request.user, buurt)
+    return _actie_form(request, buurt, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def actie_update(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    actie = selectors.get_actie_or_404(buurt, actie_id)
+    if not selectors.kan_actie_bewerken(request.user, actie):
+        raise PermissionDenied(_("Alleen de buurtregisseur of de trekker kan deze actie wijzigen."))
+    return _actie_form(request, buurt, actie)
+
+
+def _actie_form(request: HttpRequest, buurt, actie) -> HttpResponse:
+    form = ActieForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=actie,
+        buurt=buurt,
+        trekkers=_eigen_partners(request.user, buurt),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actie = services.actie_bewaren(
+                actie=form.instance,
+                co_partners=form.cleaned_data["co_partners"],
+                bouwstenen=form.cleaned_data["bouwstenen"],
+                pijlers=form.cleaned_data["pijlers"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Actie bewaard."))
+            return redirect("activiteiten:actie_detail", buurt.id, actie.id)
+    return render(
+        request, "activiteiten/actie_form.html", {"buurt": buurt, "form": form, "actie": actie}
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def actie_detail(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    actie = selectors.get_actie_or_404(buurt, actie_id)
+    return render(
+        request,
+        "activiteiten/actie_detail.html",
+        {
+            "buurt": buurt,
+            "actie": actie,
+            "mag_bewerken": selectors.kan_actie_bewerken(request.user, actie),
+        },
+    )
+
+
+# --- signalen -------------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Regisseur and partners get the list of signals they may read; coordinators get counts."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    if not selectors.ziet_signaaltellingen(request.user, buurt):
+        raise PermissionDenied(_("Je hebt geen toegang tot de signalen van deze buurt."))
+    filters = SignaalFilterForm(request.GET or None)
+    context = {"buurt": buurt, "filters": filters, "querystring": _querystring(request)}
+    if not selectors.ziet_signaaldetails(request.user, buurt):
+        gekozen = filters.filters()
+        context["tellingen"] = selectors.signaal_tellingen(
+            buurt, van=gekozen.get("van"), tot=gekozen.get("tot")
+        )
+        return render(request, "activiteiten/signaal_tellingen.html", context)
+    qs = selectors.filter_signalen(
+        selectors.signalen_voor(request.user, buurt), **filters.filters()
+    )
+    context.update(
+        pagina=_pagina(request, qs),
+        mag_beheren=kan_beheren(request.user, buurt),
+    )
+    template = "activiteiten/signaal_list.html"
+    return render(request, template + "#resultaten" if request.htmx else template, context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def signaal_open(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """The regisseur's triage queue."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    return render(
+        request,
+        "activiteiten/signaal_open.html",
+        {"buurt": buurt, "pagina": _pagina(request, selectors.open_signalen(request.user, buurt))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    _vereis_loggen(request.user, buurt)
+    form = SignaalForm(
+        request.POST or None,
+        buurt=buurt,
+        partners=_eigen_partners(request.user, buurt),
+        partner_verplicht=not kan_beheren(request.user, buurt),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            signaal = services.signaal_loggen(signaal=form.instance, door=request.user)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Signaal vastgelegd. Dank je!"))
+            return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
+    return render(request, "activiteiten/signaal_form.html", {"buurt": buurt, "form": form})
+
+
+def _signaal_detail_context(request, buurt, signaal, **extra) -> dict:
+    return {
+        "buurt": buurt,
+        "signaal": signaal,
+        "doorverwijzingen": list(selectors.doorverwijzingen_van(signaal)),
+        "status_form": extra.pop("status_form", None) or SignaalStatusForm(signaal=signaal),
+        "uitkomst_form": UitkomstForm(),
+        "mag_beheren": kan_beheren(request.user, buurt),
+        "kan_doorverwijzen": signaal.status == SignaalStatus.DOORVERWEZEN
+        or SignaalStatus.DOORVERWEZEN in signaal.volgende_statussen(),
+        **extra,
+    }
+
+
+@login_required
+@require_http_methods(["GET"])
+def signaal_detail(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    if not selectors.ziet_signaaldetails(request.user, buurt):
+        raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
+    signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.BEKEKEN,
+        object_type="signaal",
+        object_id=signaal.id,
+        buurt=buurt,
+    )
+    return render(
+        request,
+        "activiteiten/signaal_detail.html",
+        _signaal_detail_context(request, buurt, signaal),
+    )
+
+
+@login_required
+@require_POST
+def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    if not selectors.ziet_signaaldetails(request.user, buurt):
+        raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
+    signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
+    form = SignaalStatusForm(request.POST, signaal=signaal)
+    if form.is_valid():
+        try:
+            services.signaal_status_wijzigen(signaal=signaal, status=form.cleaned_data["status"])
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Status gewijzigd."))
+            return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
+    return render(
+        request,
+        "activiteiten/signaal_detail.html",
+        _signaal_detail_context(request, buurt, signaal, status_form=form),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def doorverwijzing_create(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    if not selectors.ziet_signaaldetails(request.user, buurt):
+        raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
+    signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
+    beheer = kan_beheren(request.user, buurt)
+    van_partners = _eigen_partners(request.user, buurt)
+    form = DoorverwijzingForm(
+        request.POST or None,
+        buurt=buurt,
+        van_partners=van_partners,
+        initial={"van_partner": signaal.partner_id},
+    )
+    if not beheer:
+        form.fields["van_partner"].required = True
+        form.fields["van_partner"].empty_label = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.doorverwijzen(
+                signaal=signaal,
+                naar_partner=form.cleaned_data["naar_partner"],
+                van_partner=form.cleaned_data["van_partner"],
+                warm=form.cleaned_data["warm"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Signaal doorverwezen."))
+            return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
+    return render(
+        request,
+        "activiteiten/doorverwijzing_form.html",
+        {"buurt": buurt, "signaal": signaal, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def doorverwijzing_uitkomst(
+    request: HttpRequest, buurt_id: int, doorverwijzing_id: int
+) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    if not selectors.ziet_signaaldetails(request.user, buurt):
+        raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
+    verwijzing = selectors.get_doorverwijzing_or_404(request.user, buurt, doorverwijzing_id)
+    form = UitkomstForm(request.POST)
+    if form.is_valid():
+        services.doorverwijzing_uitkomst(
+            doorverwijzing=verwijzing, aangekomen=form.cleaned_data["aangekomen"]
+        )
+        messages.success(request, _("Uitkomst van de doorverwijzing bewaard."))
+    else:
+        messages.error(request, _("Kies ja, nee of nog niet gekend."))
+    return redirect("activiteiten:signaal_detail", buurt.id, verwijzing.signaal_id)
+
+
+# --- beleidssignalen ------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def beleidssignaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Beleidssignalen are aggregated messages: every member of the buurt may read them."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    return render(
+        request,
+        "activiteiten/beleidssignaal_list.html",
+        {
+            "buurt": buurt,
+            "pagina": _pagina(request, selectors.beleidssignalen_van(buurt)),
+            "mag_beheren": kan_beheren(request.user, buurt),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beleidssignaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    form = BeleidssignaalForm(request.POST or None, buurt=buurt)
+    if request.method == "POST" and form.is_valid():
+        try:
+            beleidssignaal = services.beleidssignaal_bundelen(
+                buurt=buurt,
+                titel=form.cleaned_data["titel"],
+                boodschap=form.cleaned_data["boodschap"],
+                signalen=form.cleaned_data["signalen"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Beleidssignaal aangemaakt."))
+            return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
+    return render(request, "activiteiten/beleidssignaal_form.html", {"buurt": buurt, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def beleidssignaal_detail(request: HttpRequest, buurt_id: int, beleidssignaal_id: int):
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    beleidssignaal = selectors.get_beleidssignaal_or_404(buurt, beleidssignaal_id)
+    form = OpvolgingForm(request.POST or None, instance=beleidssignaal)
+    if request.method == "POST":
+        vereis_beheer(request.user, buurt)
+        if form.is_valid():
+            try:
+                services.beleidssignaal_opvolgen(
+                    beleidssignaal=beleidssignaal,
+                    verstuurd_op=form.cleaned_data["verstuurd_op"],
+                    reactie=form.cleaned_data["reactie"],
+                    reactie_op=form.cleaned_data["reactie_op"],
+                )
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Opvolging bewaard."))
+                return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
+    tellingen = selectors.bundel_tellingen(beleidssignaal)
+    signalen = selectors.signalen_voor(request.user, buurt).filter(beleidssignaal=beleidssignaal)
+    return render(
+        request,
+        "activiteiten/beleidssignaal_detail.html",
+        {
+            "buurt": buurt,
+            "beleidssignaal": beleidssignaal,
+            "tellingen": tellingen,
+            "signalen": signalen,
+            "form": form,
+            "mag_beheren": kan_beheren(request.user, buurt),
+        },
+    )

@@ -1,0 +1,1 @@
+from . import acties_admin  # noqa: F401

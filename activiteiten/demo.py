@@ -1,0 +1,7 @@
+"""Demo data of the activiteiten app; one module per capability."""
+
+from . import acties_demo
+
+
+def laad(ctx: dict) -> None:
+    acties_demo.laad(ctx)

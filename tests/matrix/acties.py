@@ -1,0 +1,69 @@
+"""Actions, signals, referrals and beleidssignalen (issue 6).
+
+Signals are visible to the regisseur and to partners that logged or received them; coordinators
+get counts on the list page and a 403 on everything else about individual signals.
+"""
+
+from tests.factories import (
+    ActieFactory,
+    BeleidssignaalFactory,
+    DoorverwijzingFactory,
+    PartnerFactory,
+    SignaalFactory,
+)
+
+from . import Regel
+
+GET_ONLY = "405 405 405 405 302"
+A = {"buurt_id": "buurt_a"}
+ACTIE = {**A, "actie_id": "actie_a"}
+SIGNAAL = {**A, "signaal_id": "signaal_a"}
+
+REGELS = {
+    "activiteiten:actie_list": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=A),
+    "activiteiten:actie_create": Regel(
+        get="200 404 200 403 302", post="200 404 200 403 302", kwargs=A
+    ),
+    "activiteiten:actie_detail": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=ACTIE),
+    "activiteiten:actie_update": Regel(
+        get="200 404 200 403 302", post="200 404 200 403 302", kwargs=ACTIE
+    ),
+    "activiteiten:signaal_list": Regel(
+        get="200 404 200 200 302", post=GET_ONLY, kwargs=A, query="status=nieuw"
+    ),
+    "activiteiten:signaal_create": Regel(
+        get="200 404 200 403 302", post="200 404 200 403 302", kwargs=A
+    ),
+    "activiteiten:signaal_open": Regel(get="200 404 403 403 302", post=GET_ONLY, kwargs=A),
+    "activiteiten:signaal_detail": Regel(get="200 404 200 403 302", post=GET_ONLY, kwargs=SIGNAAL),
+    "activiteiten:signaal_status": Regel(get=GET_ONLY, post="200 404 200 403 302", kwargs=SIGNAAL),
+    "activiteiten:doorverwijzing_create": Regel(
+        get="200 404 200 403 302", post="200 404 200 403 302", kwargs=SIGNAAL
+    ),
+    "activiteiten:doorverwijzing_uitkomst": Regel(
+        get=GET_ONLY,
+        post="302 404 302 403 302",
+        kwargs={**A, "doorverwijzing_id": "doorverwijzing_a"},
+    ),
+    "activiteiten:beleidssignaal_list": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=A),
+    "activiteiten:beleidssignaal_create": Regel(
+        get="200 404 403 403 302", post="200 404 403 403 302", kwargs=A
+    ),
+    "activiteiten:beleidssignaal_detail": Regel(
+        get="200 404 200 200 302",
+        post="200 404 403 403 302",
+        kwargs={**A, "beleidssignaal_id": "beleidssignaal_a"},
+    ),
+}
+
+
+def maak(w) -> None:
+    w.partner_twee = PartnerFactory(
+        gemeente=w.gemeente_1, naam="Buurtwerk Stederen", buurten=[w.buurt_a]
+    )
+    w.actie_a = ActieFactory(buurt=w.buurt_a, trekker=w.partner)
+    w.signaal_a = SignaalFactory(buurt=w.buurt_a, partner=w.partner)
+    w.doorverwijzing_a = DoorverwijzingFactory(
+        signaal=w.signaal_a, van_partner=w.partner, naar_partner=w.partner_twee
+    )
+    w.beleidssignaal_a = BeleidssignaalFactory(buurt=w.buurt_a)
