@@ -122,6 +122,8 @@ class NetwerkrolFactory(factory.django.DjangoModelFactory):
     buurt = factory.SubFactory(BuurtFactory)
     contactpersoon = factory.SubFactory(ContactpersoonFactory)
     rol = "leider"
+
+
 # --- buurtanalyse (buurten) ---------------------------------------------------------------------
 from datetime import date  # noqa: E402
 
@@ -174,6 +176,8 @@ class UitdagingFactory(factory.django.DjangoModelFactory):
     titel = factory.Sequence(lambda n: f"Uitdaging {n}")
     kant = "collectief"
     complexiteit = "laag"
+
+
 # --- activiteiten: acties en signalen -----------------------------------------------------------
 class ActieFactory(factory.django.DjangoModelFactory):
     class Meta:

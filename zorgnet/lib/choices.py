@@ -265,6 +265,8 @@ class VoorzieningSoort(models.TextChoices):
     PUBLIEKE_RUIMTE = "publieke_ruimte", _("Publieke ruimte")
     INITIATIEF = "initiatief", _("Burgerinitiatief")
     ANDERE = "andere", _("Andere")
+
+
 class SignaalKanaal(models.TextChoices):
     """W8: how a signal came in."""
 
