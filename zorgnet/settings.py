@@ -224,6 +224,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE: dict = {
     "hartslag": {"task": "buurten.tasks.hartslag", "schedule": 300.0, "args": ["beat"]},
+    # Network analysis: a weekly snapshot per buurt and gemeente; stuck runs reset every 10 min.
+    "netwerk-snapshots": {"task": "partners.tasks.netwerk_snapshots", "schedule": 7 * 86400.0},
+    "netwerk-vastgelopen": {
+        "task": "partners.tasks.netwerk_vastgelopen_resetten",
+        "schedule": 600.0,
+    },
 }
 
 # --- zorgnet ------------------------------------------------------------------------------------
