@@ -179,3 +179,11 @@ def test_bad_parameters_are_refused_in_dutch(wereld):
     with pytest.raises(ValidationError, match="buurt of een gemeente"):
         services.start_analyse()
     assert NetwerkAnalyse.objects.count() == 0
+
+
+def test_the_job_is_routed_to_the_long_queue():
+    from partners.tasks import lang_bereken_netwerk
+    from zorgnet.celery import app
+
+    route = app.amqp.router.route({}, lang_bereken_netwerk.name, args=(1,), kwargs={})
+    assert route["queue"].name == "long"
