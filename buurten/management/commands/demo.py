@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "buurten.demo",
     "partners.demo",
     "activiteiten.demo",
+    "partners.netwerk_demo",
     "zorgnet.rapport.demo",
 ]
 
