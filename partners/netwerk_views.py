@@ -175,11 +175,15 @@ def netwerk_start(request, buurt_id: int | None = None, gemeente_id: int | None 
     except ValidationError as exc:
         return HttpResponse(" ".join(exc.messages), status=400)
     if request.htmx:
-        return render(
+        analyse.refresh_from_db()  # without a broker the job already ran in-process
+        response = render(
             request,
             "partners/netwerkanalyse_detail.html#status",
             {"scope": scope, "laatste": analyse, "params": params},
         )
+        if not analyse.lopend:
+            response["HX-Refresh"] = "true"
+        return response
     query = urlencode({"laag": params["laag"], "intensiteit": params["min_intensiteit"]})
     return redirect(f"{scope.url('netwerk')}?{query}")
 
