@@ -1,6 +1,6 @@
 """The "netwerk" section on the buurt overview page (registered from PartnersConfig.ready())."""
 
-from zorgnet.lib.secties import Sectie, registreer_buurtsectie
+from zorgnet.lib.secties import Sectie, registreer_buurtsectie, registreer_dashboardblok
 
 
 def _context(request, buurt) -> dict:
@@ -18,7 +18,21 @@ def _context(request, buurt) -> dict:
     }
 
 
+def _dashboard(request, buurten) -> dict:
+    """Coordinators get a link to the network of each gemeente they coordinate."""
+    from buurten.permissions import gecoordineerde_gemeenten
+
+    if not request.user.is_authenticated:
+        return {"gemeenten": []}
+    return {"gemeenten": list(gecoordineerde_gemeenten(request.user).order_by("naam")[:20])}
+
+
 def registreer() -> None:
+    registreer_dashboardblok(
+        Sectie(
+            slug="netwerk", template="partners/netwerkanalyse_dashboard.html", context=_dashboard
+        )
+    )
     registreer_buurtsectie(
         Sectie(
             slug="netwerk",

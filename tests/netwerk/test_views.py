@@ -148,3 +148,9 @@ def test_the_page_costs_a_fixed_number_of_queries(wereld, als, django_assert_max
     assert len(groot) == len(klein)
     with django_assert_max_num_queries(12):
         client.get(_url("netwerk", wereld))
+
+
+def test_the_coordinator_finds_the_gemeente_network_on_the_dashboard(wereld, als):
+    url = reverse("netwerk:gemeente_netwerk", args=[wereld.gemeente_1.pk])
+    assert url in als(wereld.coordinator).get(reverse("dashboard")).content.decode()
+    assert url not in als(wereld.regisseur_a).get(reverse("dashboard")).content.decode()
