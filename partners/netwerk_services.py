@@ -138,7 +138,9 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     graaf = bouw_graaf(
         invoer.knopen, invoer.banden, laag=analyse.laag, min_intensiteit=analyse.min_intensiteit
     )
+    t_invoer = time.perf_counter()
     resultaat = bereken(graaf)
+    t_metrieken = time.perf_counter()
     vorige = laatste_snapshot(analyse.sleutel)
     # The layout uses every tie, so filtering layers on the page does not move the partners.
     alle = bouw_graaf(invoer.knopen, invoer.banden)
@@ -146,9 +148,16 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
     }
     posities = bereken_layout(alle, vorige_pos)
+    t_layout = time.perf_counter()
     resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
     resultaat["vorige_id"] = vorige.pk if vorige else None
     resultaat["per_laag"] = _per_laag(invoer.knopen, invoer.banden)
+    resultaat["tijden_ms"] = {
+        "invoer": round((t_invoer - begin) * 1000),
+        "metrieken": round((t_metrieken - t_invoer) * 1000),
+        "layout": round((t_layout - t_metrieken) * 1000),
+        "lagen": round((time.perf_counter() - t_layout) * 1000),
+    }
     alle_banden = [
         [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
         for a, b, d in alle.edges(data=True)
