@@ -107,7 +107,9 @@ def test_it_treats_weight_as_strength_and_converts_it_to_distance():
     ]
     graaf = bouw_graaf(knopen, banden)
     r = bereken(graaf)
-    assert graaf[0][2]["afstand"] == pytest.approx(1.0)
+    assert graaf[0][2]["afstand"] == pytest.approx(4.0)  # strongest tie (4) has distance 1
+    assert graaf[0][1]["afstand"] == pytest.approx(1.0)
+    assert all(0 <= w["closeness"] <= 1 for w in r["per_knoop"].values())
     assert r["per_knoop"]["1"]["betweenness"] == pytest.approx(1.0)
     assert r["per_knoop"]["1"]["betweenness"] == pytest.approx(
         nx.betweenness_centrality(graaf, weight="afstand")[1]

@@ -2,7 +2,7 @@
 
 Each tie keeps its layer ("verklaard" or "waargenomen"), its intensity (1-4) and a weight (strength).
 Path metrics need a distance, not a strength: networkx and igraph both read an edge attribute as a
-*distance* in shortest paths, so `bouw_graaf` stores `afstand = 1 / gewicht` explicitly and path
+*distance* in shortest paths, so `bouw_graaf` stores `afstand = max(gewicht) / gewicht` explicitly and path
 metrics use that attribute, never `gewicht`.
 """
 
@@ -132,6 +132,9 @@ def bouw_graaf(
         data["bronnen"].add(band.bron)
         if band.bevestigd is not None:
             data["bevestigd"] = bool(data["bevestigd"]) or band.bevestigd
+    # Scaled so the strongest tie has distance 1: shortest paths (and betweenness) do not change,
+    # and normalised closeness stays within 0..1.
+    sterkste = max((d["gewicht"] for _, _, d in graaf.edges(data=True)), default=1.0)
     for _, _, data in graaf.edges(data=True):
-        data["afstand"] = 1.0 / data["gewicht"]
+        data["afstand"] = sterkste / data["gewicht"]
     return graaf

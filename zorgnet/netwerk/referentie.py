@@ -34,7 +34,8 @@ def bouw_igraph(
     g.es["gewicht"] = gewicht
     g.es["intensiteit"] = intensiteit
     g.simplify(combine_edges={"gewicht": "sum", "intensiteit": "max"})
-    g.es["afstand"] = [1.0 / w for w in g.es["gewicht"]]
+    sterkste = max(g.es["gewicht"], default=1.0)
+    g.es["afstand"] = [sterkste / w for w in g.es["gewicht"]]
     g.vs["sector"] = [k.sector for k in knopen]
     g.vs["formeel"] = [k.formeel for k in knopen]
     g.vs["lb"] = [k.is_lokaal_bestuur for k in knopen]
