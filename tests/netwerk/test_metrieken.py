@@ -2,6 +2,8 @@
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zorgnet.netwerk.graaf import (
     VERKLAARD,
@@ -201,3 +203,32 @@ def test_the_layout_is_reproducible_and_keeps_known_positions():
     vers = bereken_layout(g, seed=7)
     ander = sum(abs(vers[k][0] - eerste[k][0]) + abs(vers[k][1] - eerste[k][1]) for k in eerste)
     assert verschuiving < ander / len(eerste)
+
+
+@given(
+    n=st.integers(min_value=2, max_value=14),
+    randen=st.lists(
+        st.tuples(st.integers(0, 13), st.integers(0, 13), st.integers(1, 4)), max_size=30
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_mix_agrees_with_networkx_and_all_igraph_on_random_graphs(n, randen):
+    knopen = [Knoop(id=k, naam=str(k), sector="zorg" if k % 2 else "welzijn") for k in range(n)]
+    banden = [
+        verklaarde_band(a, b, intensiteit=i, bevestigd=True)
+        for a, b, i in randen
+        if a < n and b < n
+    ]
+    graaf = bouw_graaf(knopen, banden)
+    r = bereken(graaf)
+    ref = bereken_igraph(bouw_igraph(knopen, banden)[0])
+    tussen = nx.betweenness_centrality(graaf, weight="afstand")
+    for k in graaf:
+        assert r["per_knoop"][str(k)]["betweenness"] == pytest.approx(tussen[k], abs=1e-9)
+        assert r["per_knoop"][str(k)]["kern"] == nx.core_number(graaf)[k]
+    assert r["samenvatting"]["articulatiepunten"] == ref["articulatiepunten"]
+    assert r["samenvatting"]["bruggen"] == [list(b) for b in ref["bruggen"]]
+    assert r["samenvatting"]["eilandjes"] == ref["eilandjes"]
+    assert r["samenvatting"]["componenten"] == ref["componenten"]
+    if r["samenvatting"]["ei_index"] is not None:
+        assert r["samenvatting"]["ei_index"] == pytest.approx(ref["ei_index"])
