@@ -207,8 +207,12 @@ def test_the_layout_is_reproducible_and_keeps_known_positions():
 
 @given(
     n=st.integers(min_value=2, max_value=14),
+    # Intensities 1, 2, 4 on distinct pairs: distances are powers of two, so path lengths are exact
+    # floats. (With 4/3 networkx misses float ties that igraph, comparing with a tolerance, counts.)
     randen=st.lists(
-        st.tuples(st.integers(0, 13), st.integers(0, 13), st.integers(1, 4)), max_size=30
+        st.tuples(st.integers(0, 13), st.integers(0, 13), st.sampled_from([1, 2, 4])),
+        max_size=30,
+        unique_by=lambda r: (min(r[0], r[1]), max(r[0], r[1])),
     ),
 )
 @settings(max_examples=40, deadline=None)
