@@ -26,3 +26,6 @@ class PartnersConfig(AppConfig):
                 url_name="partners:partner_list",
             )
         )
+        from .netwerk_sectie import registreer as registreer_netwerk
+
+        registreer_netwerk()

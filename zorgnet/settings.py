@@ -228,6 +228,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "activiteiten.tasks.anonimiseer_signalen",
         "schedule": 24 * 3600.0,
     },
+    # Network analysis: a weekly snapshot per buurt and gemeente; stuck runs reset every 10 min.
+    "netwerk-snapshots": {"task": "partners.tasks.netwerk_snapshots", "schedule": 7 * 86400.0},
+    "netwerk-vastgelopen": {
+        "task": "partners.tasks.netwerk_vastgelopen_resetten",
+        "schedule": 600.0,
+    },
 }
 
 # --- zorgnet ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "partners.demo",
     "buurten.analyse_demo",
     "activiteiten.demo",
+    "partners.netwerk_demo",
     "zorgnet.rapport.demo",
 ]
 

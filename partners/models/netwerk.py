@@ -1,0 +1,140 @@
+"""Network analysis run records (snapshots) and the per-partner metrics of a run."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from buurten.models import Buurt, Gemeente
+
+from .register import Partner
+
+
+class NetwerkScope(models.TextChoices):
+    BUURT = "buurt", _("Buurt")
+    GEMEENTE = "gemeente", _("Gemeente")
+
+
+class NetwerkLaag(models.TextChoices):
+    GECOMBINEERD = "gecombineerd", _("Verklaard en waargenomen")
+    VERKLAARD = "verklaard", _("Verklaarde relaties")
+    WAARGENOMEN = "waargenomen", _("Waargenomen samenwerking")
+
+
+class AnalyseStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", _("In de wachtrij")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
+
+
+LOPEND = (AnalyseStatus.WACHTRIJ, AnalyseStatus.BEZIG)
+
+
+class NetwerkAnalyse(models.Model):
+    """One run of the network analysis for a buurt or gemeente: a snapshot once it is klaar."""
+
+    scope = models.CharField(_("niveau"), max_length=10, choices=NetwerkScope.choices)
+    # "buurt:<id>" or "gemeente:<id>": one key for both scopes, so one running run per key.
+    sleutel = models.CharField(_("sleutel"), max_length=40, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="netwerkanalyses",
+        verbose_name=_("gemeente"),
+    )
+    buurt = models.ForeignKey(
+        Buurt,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="netwerkanalyses",
+        verbose_name=_("buurt"),
+    )
+    periode_van = models.DateField(_("periode van"), null=True, blank=True)
+    periode_tot = models.DateField(_("periode tot"), null=True, blank=True)
+    laag = models.CharField(
+        _("laag"), max_length=20, choices=NetwerkLaag.choices, default=NetwerkLaag.GECOMBINEERD
+    )
+    min_intensiteit = models.PositiveSmallIntegerField(_("minimale intensiteit"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AnalyseStatus.choices, default=AnalyseStatus.WACHTRIJ
+    )
+    invoer_hash = models.CharField(_("invoer-hash"), max_length=64, blank=True, db_index=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    rekentijd_ms = models.PositiveIntegerField(_("rekentijd (ms)"), null=True, blank=True)
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    metrieken = models.JSONField(_("metrieken"), default=dict, blank=True)
+    layout = models.JSONField(_("layout"), default=dict, blank=True)
+    gestart_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gestart door"),
+    )
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = _("netwerkanalyse")
+        verbose_name_plural = _("netwerkanalyses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sleutel", "laag", "min_intensiteit"],
+                condition=Q(status__in=["wachtrij", "bezig"]),
+                name="netwerkanalyse_een_lopende_per_scope",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_intensiteit__gte=1, min_intensiteit__lte=4),
+                name="netwerkanalyse_intensiteit_1_4",
+            ),
+        ]
+        indexes = [models.Index(fields=["sleutel", "status", "klaar_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.sleutel} {self.get_status_display()} ({self.aangemaakt_op:%Y-%m-%d %H:%M})"
+
+    @property
+    def lopend(self) -> bool:
+        return self.status in LOPEND
+
+    @property
+    def samenvatting(self) -> dict:
+        return self.metrieken.get("samenvatting", {})
+
+    @property
+    def te_weinig_gegevens(self) -> bool:
+        return bool(self.metrieken.get("te_weinig_gegevens"))
+
+
+class PartnerMetriek(models.Model):
+    """The network position of one partner in one analysis run (not a ranking of merit)."""
+
+    analyse = models.ForeignKey(
+        NetwerkAnalyse, on_delete=models.CASCADE, related_name="partnermetrieken"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="netwerkmetrieken")
+    graad = models.PositiveIntegerField(_("aantal banden"), default=0)
+    sterkte = models.FloatField(_("sterkte"), default=0)
+    betweenness = models.FloatField(_("makelaarsrol (betweenness)"), default=0)
+    closeness = models.FloatField(_("nabijheid (closeness)"), default=0)
+    kern = models.PositiveIntegerField(_("k-kern"), default=0)
+    gemeenschap = models.PositiveIntegerField(_("gemeenschap"), default=0)
+    component = models.PositiveIntegerField(_("component"), default=0)
+    articulatiepunt = models.BooleanField(_("kwetsbare schakel"), default=False)
+    eilandje = models.BooleanField(_("eilandje"), default=False)
+
+    class Meta:
+        ordering = ["-betweenness", "partner__naam"]
+        verbose_name = _("partnermetriek")
+        verbose_name_plural = _("partnermetrieken")
+        constraints = [
+            models.UniqueConstraint(fields=["analyse", "partner"], name="partnermetriek_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner} in {self.analyse_id}"

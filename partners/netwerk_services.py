@@ -1,0 +1,232 @@
+"""Write side of the network analysis: start a run (or reuse one), compute it, mark it failed,
+reset stuck runs, plan periodic snapshots. The job (partners.tasks) only calls these."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt, Gemeente
+from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
+from zorgnet.netwerk.layout import bereken_layout
+from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
+
+from .models import AnalyseStatus, NetwerkAnalyse, NetwerkScope, PartnerMetriek
+from .models.netwerk import LOPEND
+from .netwerk_selectors import laatste_snapshot, netwerk_invoer, netwerkpartners, sleutel_van
+
+log = logging.getLogger(__name__)
+
+VASTGELOPEN_NA = timedelta(minutes=30)
+MAX_POGINGEN = 3
+
+
+def _scope(analyse: NetwerkAnalyse) -> dict:
+    if analyse.scope == NetwerkScope.BUURT:
+        return {"buurt": analyse.buurt}
+    return {"gemeente": analyse.gemeente}
+
+
+def _wachtrij(analyse_id: int) -> None:
+    from .tasks import lang_bereken_netwerk
+
+    lang_bereken_netwerk.delay_on_commit(analyse_id)
+
+
+@transaction.atomic
+def start_analyse(
+    *,
+    gestart_door=None,
+    buurt: Buurt | None = None,
+    gemeente: Gemeente | None = None,
+    laag: str = "gecombineerd",
+    min_intensiteit: int = 1,
+    van: date | None = None,
+    tot: date | None = None,
+) -> NetwerkAnalyse:
+    """Queue a run, unless one is running (reuse it) or a finished one has the same input hash."""
+    if (buurt is None) == (gemeente is None):
+        raise ValidationError(_("Kies een buurt of een gemeente."))
+    if laag not in LAGEN:
+        raise ValidationError(_("Onbekende laag."))
+    if not 1 <= int(min_intensiteit) <= 4:
+        raise ValidationError(_("De intensiteit ligt tussen 1 en 4."))
+    if van and tot and van > tot:
+        raise ValidationError(_("Het begin van de periode ligt na het einde."))
+    sleutel = sleutel_van(buurt=buurt, gemeente=gemeente)
+    params = {"laag": laag, "min_intensiteit": int(min_intensiteit)}
+    lopend = NetwerkAnalyse.objects.filter(sleutel=sleutel, status__in=LOPEND, **params).first()
+    if lopend is not None:
+        return lopend
+    invoer = netwerk_invoer(
+        buurt=buurt, gemeente=gemeente, van=van, tot=tot, laag=laag, min_intensiteit=min_intensiteit
+    )
+    hergebruik = (
+        NetwerkAnalyse.objects.filter(
+            sleutel=sleutel, status=AnalyseStatus.KLAAR, invoer_hash=invoer.hash, **params
+        )
+        .order_by("-klaar_op")
+        .first()
+    )
+    if hergebruik is not None:
+        return hergebruik
+    analyse = NetwerkAnalyse(
+        scope=NetwerkScope.BUURT if buurt is not None else NetwerkScope.GEMEENTE,
+        sleutel=sleutel,
+        buurt=buurt,
+        gemeente=buurt.gemeente if buurt is not None else gemeente,
+        periode_van=van,
+        periode_tot=tot,
+        invoer_hash=invoer.hash,
+        gestart_door=gestart_door if getattr(gestart_door, "is_authenticated", False) else None,
+        **params,
+    )
+    analyse.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            analyse.save()
+    except IntegrityError:
+        # Someone else queued the same run a moment ago: reuse theirs.
+        return NetwerkAnalyse.objects.get(sleutel=sleutel, status__in=LOPEND, **params)
+    _wachtrij(analyse.pk)
+    return analyse
+
+
+def claim(*, analyse_id: int) -> bool:
+    """Take a queued run (conditional UPDATE): only one worker ever computes it."""
+    return bool(
+        NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.WACHTRIJ).update(
+            status=AnalyseStatus.BEZIG,
+            gestart_op=timezone.now(),
+            pogingen=F("pogingen") + 1,
+            foutmelding="",
+        )
+    )
+
+
+def _per_laag(knopen, banden) -> dict:
+    """Key figures per layer and cumulative intensity ("minstens afstemmen")."""
+    return {
+        laag: {
+            str(i): kerncijfers_kort(bouw_graaf(knopen, banden, laag=laag, min_intensiteit=i))
+            for i in range(1, 5)
+        }
+        for laag in LAGEN
+    }
+
+
+def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
+    """Compute a queued run and store it; None when another worker has it or it is done."""
+    if not claim(analyse_id=analyse_id):
+        return None
+    analyse = NetwerkAnalyse.objects.select_related("buurt", "gemeente").get(pk=analyse_id)
+    begin = time.perf_counter()
+    invoer = netwerk_invoer(
+        **_scope(analyse),
+        van=analyse.periode_van,
+        tot=analyse.periode_tot,
+        laag=analyse.laag,
+        min_intensiteit=analyse.min_intensiteit,
+    )
+    graaf = bouw_graaf(
+        invoer.knopen, invoer.banden, laag=analyse.laag, min_intensiteit=analyse.min_intensiteit
+    )
+    t_invoer = time.perf_counter()
+    resultaat = bereken(graaf)
+    t_metrieken = time.perf_counter()
+    vorige = laatste_snapshot(analyse.sleutel)
+    # The layout uses every tie, so filtering layers on the page does not move the partners.
+    alle = bouw_graaf(invoer.knopen, invoer.banden)
+    vorige_pos = {
+        int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
+    }
+    posities = bereken_layout(alle, vorige_pos)
+    t_layout = time.perf_counter()
+    resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
+    resultaat["vorige_id"] = vorige.pk if vorige else None
+    resultaat["per_laag"] = _per_laag(invoer.knopen, invoer.banden)
+    resultaat["tijden_ms"] = {
+        "invoer": round((t_invoer - begin) * 1000),
+        "metrieken": round((t_metrieken - t_invoer) * 1000),
+        "layout": round((t_layout - t_metrieken) * 1000),
+        "lagen": round((time.perf_counter() - t_layout) * 1000),
+    }
+    alle_banden = [
+        [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
+        for a, b, d in alle.edges(data=True)
+    ]
+    with transaction.atomic():
+        PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()
+        PartnerMetriek.objects.bulk_create(
+            PartnerMetriek(analyse_id=analyse_id, partner_id=int(k), **waarden)
+            for k, waarden in resultaat["per_knoop"].items()
+        )
+        NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.BEZIG).update(
+            status=AnalyseStatus.KLAAR,
+            klaar_op=timezone.now(),
+            rekentijd_ms=int((time.perf_counter() - begin) * 1000),
+            invoer_hash=invoer.hash,
+            metrieken=resultaat,
+            layout={"posities": {str(k): v for k, v in posities.items()}, "banden": alle_banden},
+        )
+    analyse.refresh_from_db()
+    return analyse
+
+
+def terug_in_wachtrij(*, analyse_id: int) -> None:
+    """After a transient error: the run goes back to the queue so the retry can claim it."""
+    NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.BEZIG).update(
+        status=AnalyseStatus.WACHTRIJ
+    )
+
+
+def markeer_mislukt(*, analyse_id: int, fout: BaseException | str) -> None:
+    """Mark a run failed with a message a buurtregisseur can read; it can simply be started again."""
+    technisch = fout if isinstance(fout, str) else f"{type(fout).__name__}: {fout}"
+    melding = _(
+        "De netwerkanalyse kon niet worden berekend. Start ze opnieuw; lukt het dan nog niet, "
+        "meld dit aan de beheerder. (Technische details: %(fout)s)"
+    ) % {"fout": technisch[:300]}
+    NetwerkAnalyse.objects.filter(pk=analyse_id).exclude(status=AnalyseStatus.KLAAR).update(
+        status=AnalyseStatus.MISLUKT, klaar_op=timezone.now(), foutmelding=melding
+    )
+
+
+def reset_vastgelopen(*, na: timedelta = VASTGELOPEN_NA) -> int:
+    """Runs stuck in 'bezig' (a worker died): back to the queue, or failed after too many tries."""
+    grens = timezone.now() - na
+    vast = NetwerkAnalyse.objects.filter(status=AnalyseStatus.BEZIG, gestart_op__lt=grens)
+    aantal = 0
+    for analyse_id, pogingen in vast.values_list("id", "pogingen"):
+        if pogingen >= MAX_POGINGEN:
+            markeer_mislukt(
+                analyse_id=analyse_id,
+                fout=_("de berekening liep %(n)s keer vast") % {"n": pogingen},
+            )
+        elif NetwerkAnalyse.objects.filter(
+            pk=analyse_id, status=AnalyseStatus.BEZIG, gestart_op__lt=grens
+        ).update(status=AnalyseStatus.WACHTRIJ):
+            _wachtrij(analyse_id)
+        aantal += 1
+    return aantal
+
+
+def plan_snapshots() -> int:
+    """The periodic snapshot of every buurt and gemeente with partners (unchanged input: reused)."""
+    aantal = 0
+    for buurt in Buurt.objects.select_related("gemeente"):
+        if netwerkpartners(buurt=buurt).exists():
+            start_analyse(buurt=buurt)
+            aantal += 1
+    for gemeente in Gemeente.objects.all():
+        if netwerkpartners(gemeente=gemeente).exists():
+            start_analyse(gemeente=gemeente)
+            aantal += 1
+    return aantal

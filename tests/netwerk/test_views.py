@@ -1,0 +1,156 @@
+"""Network pages: scope, privacy of partner-level metrics, htmx fragments, exports, query counts."""
+
+import pytest
+from django.urls import reverse
+
+from buurten.models import Toegangsgebeurtenis
+from partners import netwerk_services as services
+from partners.models import AnalyseStatus, NetwerkAnalyse
+from tests.factories import PartnerFactory, RelatieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(naam, w, *extra):
+    return reverse(f"netwerk:buurt_{naam}", args=[w.buurt_a.pk, *extra])
+
+
+def _netwerk(w, extra: int = 0):
+    vorige = w.partner
+    for i in range(3 + extra):
+        p = PartnerFactory(gemeente=w.gemeente_1, naam=f"Partner {extra}-{i}", buurten=[w.buurt_a])
+        RelatieFactory(van_partner=vorige, naar_partner=p, intensiteit=1 + i % 4)
+        vorige = p
+    PartnerFactory(gemeente=w.gemeente_1, naam=f"Eiland {extra}", buurten=[w.buurt_a])
+
+
+def _analyse(w):
+    analyse = services.start_analyse(buurt=w.buurt_a, gestart_door=w.regisseur_a)
+    services.voer_analyse_uit(analyse_id=analyse.pk)
+    analyse.refresh_from_db()
+    return analyse
+
+
+def test_the_page_shows_the_picture_table_and_figures_to_the_regisseur(wereld, als):
+    _netwerk(wereld)
+    _analyse(wereld)
+    html = als(wereld.regisseur_a).get(_url("netwerk", wereld)).content.decode()
+    assert '<svg class="netwerkbeeld"' in html
+    assert "hx-get=" in html and "knoop-" in html
+    assert "Eiland 0" in html  # named as an island
+    assert "Kwetsbare schakels" in html
+    assert _url("netwerk_export", wereld) in html
+    assert "<script" not in html.split("</head>")[1]
+    assert 'style="' not in html
+
+
+def test_partner_users_see_the_picture_but_not_partner_metrics(wereld, als):
+    _netwerk(wereld)
+    _analyse(wereld)
+    client = als(wereld.partner_a)
+    html = client.get(_url("netwerk", wereld)).content.decode()
+    assert '<svg class="netwerkbeeld"' in html
+    assert "Makelaarsrol" not in html
+    assert _url("netwerk_export", wereld) not in html
+    paneel = client.get(_url("netwerk_partner", wereld, wereld.partner.pk), HTTP_HX_REQUEST="true")
+    assert paneel.status_code == 200
+    assert "Makelaarsrol" not in paneel.content.decode()
+    assert client.get(_url("netwerk_export", wereld)).status_code == 403
+
+
+def test_an_outsider_gets_404_and_a_partner_outside_the_network_too(wereld, als):
+    _netwerk(wereld)
+    _analyse(wereld)
+    assert als(wereld.regisseur_b).get(_url("netwerk", wereld)).status_code == 404
+    vreemde = PartnerFactory(gemeente=wereld.gemeente_2, buurten=[wereld.buurt_b])
+    antwoord = als(wereld.regisseur_a).get(_url("netwerk_partner", wereld, vreemde.pk))
+    assert antwoord.status_code == 404
+
+
+def test_starting_queues_a_run_and_never_computes_in_the_request(wereld, als):
+    _netwerk(wereld)
+    client = als(wereld.regisseur_a)
+    antwoord = client.post(_url("netwerk_start", wereld), {"laag": "verklaard", "intensiteit": "2"})
+    assert antwoord.status_code == 302
+    analyse = NetwerkAnalyse.objects.get()
+    # on_commit did not fire inside the test transaction: the run waits for the worker.
+    assert analyse.status == AnalyseStatus.WACHTRIJ
+    assert (analyse.laag, analyse.min_intensiteit) == ("verklaard", 2)
+    fragment = client.get(_url("netwerk_status", wereld) + "?wacht=1", HTTP_HX_REQUEST="true")
+    assert 'hx-trigger="every 1s"' in fragment.content.decode()
+    assert "HX-Refresh" not in fragment
+    services.voer_analyse_uit(analyse_id=analyse.pk)
+    klaar = client.get(_url("netwerk_status", wereld) + "?wacht=1", HTTP_HX_REQUEST="true")
+    assert klaar["HX-Refresh"] == "true"
+    assert "every 1s" not in klaar.content.decode()
+
+
+def test_the_htmx_start_returns_the_status_fragment(wereld, als):
+    _netwerk(wereld)
+    antwoord = als(wereld.coordinator).post(_url("netwerk_start", wereld), HTTP_HX_REQUEST="true")
+    assert antwoord.status_code == 200
+    assert 'id="netwerkstatus"' in antwoord.content.decode()
+    assert "<html" not in antwoord.content.decode()
+
+
+def test_exports_are_scoped_and_logged(wereld, als):
+    _netwerk(wereld)
+    analyse = _analyse(wereld)
+    client = als(wereld.regisseur_a)
+    csv = b"".join(client.get(_url("netwerk_export", wereld)).streaming_content).decode()
+    assert "betweenness" in csv.splitlines()[0]
+    assert len(csv.splitlines()) == 1 + analyse.samenvatting["knopen"]
+    xlsx = client.get(_url("netwerk_export", wereld) + "?formaat=xlsx")
+    assert xlsx.content[:2] == b"PK"
+    graphml = client.get(_url("netwerk_graaf", wereld)).content.decode()
+    assert "<graphml" in graphml and "Eiland 0" in graphml
+    banden = b"".join(client.get(_url("netwerk_graaf", wereld) + "?formaat=csv").streaming_content)
+    assert len(banden.decode().splitlines()) == 1 + analyse.samenvatting["banden"]
+    assert (
+        Toegangsgebeurtenis.objects.filter(actie="export", object_type="netwerkanalyse").count()
+        == 4
+    )
+
+
+def test_the_gemeente_network_is_for_the_coordinator(wereld, als):
+    _netwerk(wereld)
+    url = reverse("netwerk:gemeente_netwerk", args=[wereld.gemeente_1.pk])
+    assert als(wereld.regisseur_a).get(url).status_code == 403
+    assert als(wereld.coordinator).get(url).status_code == 200
+
+
+def test_the_buurt_overview_shows_the_network_section(wereld, als):
+    _netwerk(wereld)
+    _analyse(wereld)
+    html = (
+        als(wereld.regisseur_a)
+        .get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.pk]))
+        .content.decode()
+    )
+    assert 'id="sectie-netwerk"' in html
+    assert "eilandje" in html
+
+
+def test_the_page_costs_a_fixed_number_of_queries(wereld, als, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _netwerk(wereld)
+    _analyse(wereld)
+    client = als(wereld.regisseur_a)
+    client.get(_url("netwerk", wereld))
+    with CaptureQueriesContext(connection) as klein:
+        client.get(_url("netwerk", wereld))
+    _netwerk(wereld, extra=12)
+    _analyse(wereld)
+    with CaptureQueriesContext(connection) as groot:
+        assert client.get(_url("netwerk", wereld)).status_code == 200
+    assert len(groot) == len(klein)
+    with django_assert_max_num_queries(12):
+        client.get(_url("netwerk", wereld))
+
+
+def test_the_coordinator_finds_the_gemeente_network_on_the_dashboard(wereld, als):
+    url = reverse("netwerk:gemeente_netwerk", args=[wereld.gemeente_1.pk])
+    assert url in als(wereld.coordinator).get(reverse("dashboard")).content.decode()
+    assert url not in als(wereld.regisseur_a).get(reverse("dashboard")).content.decode()
