@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -93,6 +94,59 @@ def _database_url_voor_worker() -> str:
     return f"postgres://{login}{host}:{poort}/{instellingen['NAME']}"
 
 
+class Werker:
+    """A real `celery worker` process on the broker, pointed at the test database.
+
+    `kill()` ends it abruptly (SIGKILL to its process group, as when a machine dies);
+    `start()` starts a fresh one.
+    """
+
+    def __init__(self, log: Path):
+        self.log = log
+        self.proces: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            "DATABASE_URL": _database_url_voor_worker(),
+            "CELERY_TASK_ALWAYS_EAGER": "0",
+            "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
+        }
+        begin = self.log.read_text() if self.log.exists() else ""
+        with open(self.log, "a") as uit:
+            self.proces = subprocess.Popen(
+                [
+                    sys.executable, "-m", "celery", "-A", "zorgnet", "worker",
+                    "-Q", "default,long", "--concurrency", "1", "--pool", "prefork",
+                    "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h",
+                    "--loglevel", "INFO",
+                ],
+                cwd=ROOT, env=env, stdout=uit, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.log.read_text()[len(begin) :].count("ready.") >= 1:
+                return
+            if self.proces.poll() is not None:
+                pytest.fail(f"Celery-worker stopte meteen:\n{self.log.read_text()}")
+            time.sleep(0.3)
+        self.kill()
+        pytest.fail(f"Celery-worker werd niet klaar:\n{self.log.read_text()}")
+
+    def kill(self) -> None:
+        if self.proces and self.proces.poll() is None:
+            os.killpg(self.proces.pid, signal.SIGKILL)
+            self.proces.wait(timeout=20)
+
+    def stop(self) -> None:
+        if self.proces and self.proces.poll() is None:
+            os.killpg(self.proces.pid, signal.SIGTERM)
+            try:
+                self.proces.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
 @pytest.fixture(scope="session")
 def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
     """Start `celery worker` as a separate process on the real broker, pointed at the test DB."""
@@ -107,56 +161,10 @@ def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
     from zorgnet.celery import app
 
     app.control.purge()
-    log = tmp_path_factory.mktemp("celery") / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url_voor_worker(),
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
-    }
-    with open(log, "w") as uit:
-        proces = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "zorgnet",
-                "worker",
-                "-Q",
-                "default,long",
-                "--concurrency",
-                "1",
-                "--pool",
-                "prefork",
-                "--without-gossip",
-                "--without-mingle",
-                "-n",
-                f"test-{os.getpid()}@%h",
-                "--loglevel",
-                "INFO",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=uit,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if "ready." in log.read_text():
-            break
-        if proces.poll() is not None:
-            pytest.fail(f"Celery-worker stopte meteen:\n{log.read_text()}")
-        time.sleep(0.3)
-    else:
-        proces.kill()
-        pytest.fail(f"Celery-worker werd niet klaar:\n{log.read_text()}")
-    yield SimpleNamespace(proces=proces, log=log)
-    proces.terminate()
-    try:
-        proces.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proces.kill()
+    werker = Werker(tmp_path_factory.mktemp("celery") / "worker.log")
+    werker.start()
+    yield werker
+    werker.stop()
 
 
 def wacht_tot(voorwaarde, *, seconden: float = 30, interval: float = 0.2):
