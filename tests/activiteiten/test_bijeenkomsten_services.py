@@ -115,7 +115,9 @@ def test_attendance_ticks_contacts_adds_new_people_and_counts(buurt):
 @pytest.mark.parametrize("wie", ["contactpersoon_buiten", "naam_zonder_nieuw"])
 def test_someone_outside_the_buurt_must_be_marked_new(buurt, wie):
     w = buurt
-    services.aanwezigheid_bewaren(bijeenkomst=w.meeting, aanwezigen=[Aanwezige(contactpersoon=w.an)])
+    services.aanwezigheid_bewaren(
+        bijeenkomst=w.meeting, aanwezigen=[Aanwezige(contactpersoon=w.an)]
+    )
     fout_rij = (
         Aanwezige(contactpersoon=w.cas)
         if wie == "contactpersoon_buiten"
