@@ -54,6 +54,15 @@ class BijeenkomstForm(forms.ModelForm):
             # RadioSelect on a blank-able field shows a '-----' choice; drop it.
             self.fields[veld].choices = [c for c in self.fields[veld].choices if c[0]]
 
+    def clean(self):
+        data = super().clean()
+        # Radio buttons cannot be un-ticked: switching away from a supportersmeeting clears them.
+        if data.get("type") and data["type"] != BijeenkomstType.SUPPORTERSMEETING:
+            for veld in ("zorgniveau", "handelingsniveau", "responsniveau"):
+                data[veld] = ""
+                setattr(self.instance, veld, "")
+        return data
+
 
 class BijeenkomstFilterForm(forms.Form):
     type = forms.ChoiceField(

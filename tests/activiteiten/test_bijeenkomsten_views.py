@@ -431,3 +431,16 @@ def test_signal_from_meeting_appears_in_the_open_queue(als, buurt):
     )
     html = als(w.regisseur_a).get(_url("signaal_open", w.buurt_a.id)).content.decode()
     assert "Mobiliteit" in html and "Wonen" in html
+
+
+def test_switching_away_from_a_supportersmeeting_clears_the_levels(als, buurt):
+    w = buurt
+    w.meeting.zorgniveau = "bezorgd"
+    w.meeting.save()
+    r = als(w.regisseur_a).post(
+        _url("bijeenkomst_update", w.buurt_a.id, w.meeting.id),
+        {"type": "intervisie", "datum": "2026-01-13", "zorgniveau": "bezorgd"},
+    )
+    assert r.status_code == 302
+    w.meeting.refresh_from_db()
+    assert (w.meeting.type, w.meeting.zorgniveau) == ("intervisie", "")
