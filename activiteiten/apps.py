@@ -6,6 +6,7 @@ class ActiviteitenConfig(AppConfig):
     verbose_name = "Activiteiten"
 
     def ready(self) -> None:
-        from . import acties_secties
+        from . import acties_secties, bijeenkomsten_secties
 
         acties_secties.registreer()
+        bijeenkomsten_secties.registreer()

@@ -1,7 +1,8 @@
 """Demo data of the activiteiten app; one module per capability."""
 
-from . import acties_demo
+from . import acties_demo, bijeenkomsten_demo
 
 
 def laad(ctx: dict) -> None:
     acties_demo.laad(ctx)
+    bijeenkomsten_demo.laad(ctx)

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import acties_views
+from . import acties_views, bijeenkomsten_views
 
 app_name = "activiteiten"
 
 B = "buurten/<int:buurt_id>/"
+BK = B + "bijeenkomsten/"
 
 urlpatterns: list = [
     # acties en signalen
@@ -41,5 +42,41 @@ urlpatterns: list = [
         B + "beleidssignalen/<int:beleidssignaal_id>/",
         acties_views.beleidssignaal_detail,
         name="beleidssignaal_detail",
+    ),
+    # bijeenkomsten
+    path(BK, bijeenkomsten_views.bijeenkomst_list, name="bijeenkomst_list"),
+    path(BK + "nieuw/", bijeenkomsten_views.bijeenkomst_create, name="bijeenkomst_create"),
+    path(BK + "opvolging/", bijeenkomsten_views.opvolging, name="bijeenkomst_opvolging"),
+    path(BK + "reeksen/nieuw/", bijeenkomsten_views.reeks_create, name="reeks_create"),
+    path(BK + "reeksen/<int:reeks_id>/", bijeenkomsten_views.reeks_detail, name="reeks_detail"),
+    path(
+        BK + "<int:bijeenkomst_id>/",
+        bijeenkomsten_views.bijeenkomst_detail,
+        name="bijeenkomst_detail",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/bewerken/",
+        bijeenkomsten_views.bijeenkomst_update,
+        name="bijeenkomst_update",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/aanwezigheid/",
+        bijeenkomsten_views.aanwezigheid_update,
+        name="aanwezigheid_update",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/uitkomsten/nieuw/",
+        bijeenkomsten_views.uitkomst_create,
+        name="uitkomst_create",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/blad/",
+        bijeenkomsten_views.bijeenkomst_blad,
+        name="bijeenkomst_blad",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/verslag/",
+        bijeenkomsten_views.bijeenkomst_verslag,
+        name="bijeenkomst_verslag",
     ),
 ]

@@ -219,3 +219,42 @@ class BeleidssignaalFactory(factory.django.DjangoModelFactory):
     buurt = factory.SubFactory(BuurtFactory)
     titel = factory.Sequence(lambda n: f"Beleidssignaal {n}")
     boodschap = "Meerdere partners vangen hetzelfde probleem op."
+
+
+# --- activiteiten: bijeenkomsten ----------------------------------------------------------------
+class ReeksFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Reeks"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Intervisie {n}")
+    type = "intervisie"
+    frequentie = "maandelijks"
+    eerste_datum = factory.Faker("past_date")
+
+
+class BijeenkomstFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Bijeenkomst"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    type = "intervisie"
+    titel = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+
+
+class AanwezigheidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Aanwezigheid"
+
+    bijeenkomst = factory.SubFactory(BijeenkomstFactory)
+    contactpersoon = factory.SubFactory(ContactpersoonFactory)
+    partner = factory.SelfAttribute("contactpersoon.partner")
+
+
+class UitkomstFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Uitkomst"
+
+    bijeenkomst = factory.SubFactory(BijeenkomstFactory)
+    soort = "inzicht"
+    omschrijving = factory.Sequence(lambda n: f"Inzicht {n}")

@@ -301,3 +301,19 @@ class Urgentie(models.TextChoices):
     LAAG = "laag", _("Laag")
     NORMAAL = "normaal", _("Normaal")
     HOOG = "hoog", _("Hoog")
+
+
+class BijeenkomstType(models.TextChoices):
+    """E39 (+ W5, W7): the kinds of meetings, trainings and network moments in a buurt."""
+
+    SUPPORTERSMEETING = "supportersmeeting", _("Supportersmeeting")
+    INTERVISIE = "intervisie", _("Intervisie")
+    THEMA_INTERVISIE = "thema_intervisie", _("Thema-intervisie")
+    PARTNERDAG = "partnerdag", _("Partnerdag")
+    NETWERKDAG = "netwerkdag", _("Netwerkdag")
+    STARTDAG = "startdag", _("Startdag")
+    TRAINING = "training", _("Training")
+    KERNGROEP = "kerngroep", _("Kerngroep")
+    PARTNEROVERLEG = "partneroverleg", _("Partneroverleg")
+    ZORGWIJKOVERLEG = "zorgwijkoverleg", _("Zorgwijkoverleg")
+    BUURTPLATFORM_MOMENT = "buurtplatform_moment", _("Buurtplatform-moment")

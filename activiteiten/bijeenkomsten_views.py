@@ -1,0 +1,332 @@
+"""Views for meetings: parse, call a service, render. Printable sheet and minutes as HTML or PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from buurten.models import Toegangsactie
+from buurten.permissions import get_buurt_or_404
+from buurten.services import registreer_toegang
+
+from . import bijeenkomsten_selectors as selectors
+from . import bijeenkomsten_services as services
+from .acties_views import _fouten_naar_form, _pagina, _querystring
+from .bijeenkomsten_forms import (
+    AanwezigheidForm,
+    BijeenkomstFilterForm,
+    BijeenkomstForm,
+    NieuweAanwezigenFormSet,
+    OpvolgingFilterForm,
+    PlannenForm,
+    ReeksForm,
+    UitkomstForm,
+)
+
+
+def _vereis_organisator(user, buurt) -> None:
+    if not selectors.kan_organiseren(user, buurt):
+        raise PermissionDenied(_("Alleen de buurtregisseur organiseert bijeenkomsten."))
+
+
+# --- bijeenkomsten --------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    filters = BijeenkomstFilterForm(request.GET or None)
+    qs = selectors.filter_bijeenkomsten(selectors.bijeenkomsten_van(buurt), **filters.filters())
+    context = {
+        "buurt": buurt,
+        "filters": filters,
+        "pagina": _pagina(request, qs),
+        "querystring": _querystring(request),
+        "cijfers": selectors.buurtcijfers(buurt),
+        "reeksen": selectors.reeksen_van(buurt),
+        "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+    }
+    template = "activiteiten/bijeenkomst_list.html"
+    return render(request, template + "#resultaten" if request.htmx else template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bijeenkomst_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    _vereis_organisator(request.user, buurt)
+    return _bijeenkomst_form(request, buurt, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bijeenkomst_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    _vereis_organisator(request.user, buurt)
+    return _bijeenkomst_form(request, buurt, bijeenkomst)
+
+
+def _bijeenkomst_form(request: HttpRequest, buurt, bijeenkomst) -> HttpResponse:
+    initial = {"type": request.GET.get("type")} if request.GET.get("type") else None
+    form = BijeenkomstForm(request.POST or None, instance=bijeenkomst, buurt=buurt, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            bijeenkomst = services.bijeenkomst_bewaren(bijeenkomst=form.instance, door=request.user)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Bijeenkomst bewaard."))
+            return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
+    return render(
+        request,
+        "activiteiten/bijeenkomst_form.html",
+        {"buurt": buurt, "form": form, "bijeenkomst": bijeenkomst},
+    )
+
+
+def _detail_context(request, buurt, bijeenkomst) -> dict:
+    return {
+        "buurt": buurt,
+        "bijeenkomst": bijeenkomst,
+        "aanwezigheden": list(selectors.aanwezigheden_van(bijeenkomst)),
+        "uitkomsten": list(selectors.uitkomsten_van(bijeenkomst)),
+        "ziet_signalen": selectors.ziet_signaaluitkomsten(request.user, buurt),
+        "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+        "vandaag": timezone.localdate(),
+    }
+
+
+@login_required
+@require_http_methods(["GET"])
+def bijeenkomst_detail(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    context = _detail_context(request, buurt, bijeenkomst)
+    if context["mag_organiseren"]:
+        context["uitkomst_form"] = UitkomstForm(
+            partners=selectors.partners_in_buurt(request.user, buurt)
+        )
+    return render(request, "activiteiten/bijeenkomst_detail.html", context)
+
+
+# --- aanwezigheid ---------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    """The quick tick list of the buurt's contact persons, plus new people and anonymous counts."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    _vereis_organisator(request.user, buurt)
+    huidige = list(selectors.aanwezigheden_van(bijeenkomst))
+    form = AanwezigheidForm(
+        request.POST or None,
+        keuzes=selectors.aanwezigheidskeuzes(request.user, buurt),
+        initial={
+            "aanwezig": [a.contactpersoon_id for a in huidige if a.contactpersoon_id],
+            "aantal_bewoners": bijeenkomst.aantal_bewoners,
+            "aantal_anderen": bijeenkomst.aantal_anderen,
+        },
+    )
+    partners = selectors.partners_in_gemeente(buurt)
+    bestaande_nieuwe = [
+        {"naam": a.naam, "partner": a.partner_id, "organisatie": a.organisatie, "nieuw": a.nieuw}
+        for a in huidige
+        if not a.contactpersoon_id
+    ]
+    nieuwe = NieuweAanwezigenFormSet(
+        request.POST or None,
+        prefix="nieuw",
+        initial=bestaande_nieuwe or None,
+        form_kwargs={"partners": partners},
+    )
+    if request.method == "POST" and form.is_valid() and nieuwe.is_valid():
+        aanwezigen = [services.Aanwezige(contactpersoon=c) for c in form.cleaned_data["aanwezig"]]
+        aanwezigen += [
+            services.Aanwezige(
+                partner=f.cleaned_data.get("partner"),
+                naam=f.cleaned_data.get("naam", ""),
+                organisatie=f.cleaned_data.get("organisatie", ""),
+                nieuw=f.cleaned_data.get("nieuw", False),
+            )
+            for f in nieuwe
+            if not f.is_leeg()
+        ]
+        try:
+            services.aanwezigheid_bewaren(
+                bijeenkomst=bijeenkomst,
+                aanwezigen=aanwezigen,
+                aantal_bewoners=form.cleaned_data["aantal_bewoners"],
+                aantal_anderen=form.cleaned_data["aantal_anderen"],
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Aanwezigheid bewaard."))
+            return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
+    return render(
+        request,
+        "activiteiten/aanwezigheid_form.html",
+        {"buurt": buurt, "bijeenkomst": bijeenkomst, "form": form, "nieuwe": nieuwe},
+    )
+
+
+# --- uitkomsten -----------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    _vereis_organisator(request.user, buurt)
+    form = UitkomstForm(
+        request.POST or None,
+        partners=selectors.partners_in_buurt(request.user, buurt),
+        initial={"soort": request.GET.get("soort")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.uitkomst_toevoegen(
+                bijeenkomst=bijeenkomst, door=request.user, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            if not request.htmx:
+                messages.success(request, _("Uitkomst toegevoegd."))
+                return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
+            form = UitkomstForm(partners=selectors.partners_in_buurt(request.user, buurt))
+    if request.htmx:
+        # The detail page swaps its outcomes block: the list plus the (fresh or invalid) form.
+        context = {**_detail_context(request, buurt, bijeenkomst), "uitkomst_form": form}
+        return render(request, "activiteiten/bijeenkomst_detail.html#uitkomsten", context)
+    return render(
+        request,
+        "activiteiten/uitkomst_form.html",
+        {"buurt": buurt, "bijeenkomst": bijeenkomst, "form": form},
+    )
+
+
+# --- printable sheet and minutes ------------------------------------------------------------------
+def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    context = {**_detail_context(request, buurt, bijeenkomst), "soort": soort}
+    if soort == "blad":
+        # The sheet lists everyone who may come, to tick on paper; present ones are marked.
+        context["keuzes"] = list(selectors.aanwezigheidskeuzes(request.user, buurt))
+        context["aanwezig_ids"] = {a.contactpersoon_id for a in context["aanwezigheden"]}
+    if request.GET.get("formaat") != "pdf":
+        return render(request, "activiteiten/bijeenkomst_afdruk.html", context)
+    import weasyprint
+
+    html = render_to_string("activiteiten/bijeenkomst_afdruk.html", context, request=request)
+    css = [weasyprint.CSS(filename=finders.find(p)) for p in ("css/zorgnet.css",)]
+    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        stylesheets=css
+    )
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type=f"bijeenkomst_{soort}",
+        object_id=bijeenkomst.id,
+        omschrijving=f"{soort} (pdf)",
+        buurt=buurt,
+    )
+    naam = slugify(f"{soort}-{bijeenkomst.get_type_display()}-{bijeenkomst.datum:%Y-%m-%d}")
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
+    return antwoord
+
+
+@login_required
+@require_http_methods(["GET"])
+def bijeenkomst_blad(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    """The meeting sheet: agenda and attendance list."""
+    return _afdruk(request, buurt_id, bijeenkomst_id, "blad")
+
+
+@login_required
+@require_http_methods(["GET"])
+def bijeenkomst_verslag(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    """The minutes: who was there and what came out of it."""
+    return _afdruk(request, buurt_id, bijeenkomst_id, "verslag")
+
+
+# --- opvolging ------------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Open actions agreed in meetings, across meetings: owner, due date, overdue."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    filters = OpvolgingFilterForm(
+        request.GET or None, partners=selectors.partners_in_buurt(request.user, buurt)
+    )
+    qs = selectors.filter_opvolging(
+        selectors.open_bijeenkomstacties([buurt.id]), **filters.filters()
+    )
+    context = {
+        "buurt": buurt,
+        "filters": filters,
+        "pagina": _pagina(request, qs),
+        "querystring": _querystring(request),
+        "vandaag": timezone.localdate(),
+    }
+    template = "activiteiten/bijeenkomst_opvolging.html"
+    return render(request, template + "#resultaten" if request.htmx else template, context)
+
+
+# --- reeksen --------------------------------------------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def reeks_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    _vereis_organisator(request.user, buurt)
+    form = ReeksForm(request.POST or None, buurt=buurt)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reeks = services.reeks_bewaren(reeks=form.instance)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Reeks bewaard. Plan nu de eerste data."))
+            return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
+    return render(request, "activiteiten/reeks_form.html", {"buurt": buurt, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResponse:
+    """A series with its meetings; the regisseur plans the next N dates here."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    reeks = selectors.get_reeks_or_404(buurt, reeks_id)
+    form = PlannenForm(request.POST or None)
+    if request.method == "POST":
+        _vereis_organisator(request.user, buurt)
+        if form.is_valid():
+            try:
+                nieuw = services.reeks_plannen(
+                    reeks=reeks, aantal=form.cleaned_data["aantal"], door=request.user
+                )
+            except ValidationError as fout:
+                _fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("%(n)d bijeenkomsten gepland.") % {"n": len(nieuw)})
+                return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
+    bijeenkomsten = selectors.met_aantallen(reeks.bijeenkomsten.all()).order_by("datum")
+    return render(
+        request,
+        "activiteiten/reeks_detail.html",
+        {
+            "buurt": buurt,
+            "reeks": reeks,
+            "bijeenkomsten": bijeenkomsten,
+            "form": form,
+            "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+        },
+    )
