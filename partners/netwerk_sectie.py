@@ -28,6 +28,9 @@ def _dashboard(request, buurten) -> dict:
 
 
 def registreer() -> None:
+    from .netwerk_rapport import registreer as registreer_rapport
+
+    registreer_rapport()
     registreer_dashboardblok(
         Sectie(
             slug="netwerk", template="partners/netwerkanalyse_dashboard.html", context=_dashboard
