@@ -39,8 +39,13 @@ def _buurten(scope: Scope) -> list[Buurt]:
     return list(Buurt.objects.filter(pk__in=scope.buurt_ids).select_related("gemeente"))
 
 
+def _kort(label, lengte: int = 26) -> str:
+    label = str(label)
+    return label if len(label) <= lengte else label[: lengte - 1].rstrip() + "…"
+
+
 def _grafiek(rijen, titel: str):
-    rijen = [(label, n) for label, n in rijen if n]
+    rijen = [(_kort(label), n) for label, n in rijen if n]
     return svg.staafgrafiek(rijen, titel=titel, breedte=520) if rijen else None
 
 
