@@ -219,3 +219,15 @@ class BeleidssignaalFactory(factory.django.DjangoModelFactory):
     buurt = factory.SubFactory(BuurtFactory)
     titel = factory.Sequence(lambda n: f"Beleidssignaal {n}")
     boodschap = "Meerdere partners vangen hetzelfde probleem op."
+
+
+# --- rapport ----------------------------------------------------------------------------------
+class RapportBestandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rapport.RapportBestand"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    gemeente = factory.SelfAttribute("buurt.gemeente")
+    van = date(2026, 1, 1)
+    tot = date(2026, 6, 30)
+    formaat = "pdf"

@@ -26,4 +26,4 @@ def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
 def klein_aantal(waarde) -> str:
     """Counts of signals or residents below the threshold show as '< 5' (privacy)."""
     uit = _klein_aantal(waarde)
-    return uit if isinstance(uit, str) or uit is waarde else str(uit)
+    return str(uit) if isinstance(uit, int) and not isinstance(uit, bool) else uit

@@ -234,11 +234,18 @@ def bereik_kerncijfers(g: dict) -> list:
 
 
 # --- 55 partners ---------------------------------------------------------------------------------
+def _actief_in(partner, scope: Scope) -> bool:
+    """Part of the network during the period: joined before its end, not stopped before it."""
+    begin = partner.actief_sinds or partner.aangemaakt_op.date()
+    return begin <= scope.tot and not (partner.gestopt_op and partner.gestopt_op < scope.van)
+
+
 def partners_gegevens(scope: Scope) -> dict | None:
     gezien: dict[int, object] = {}
     for buurt in _buurten(scope):
         for partner in partners.partners_in_buurt(SYSTEEM, buurt):
-            gezien.setdefault(partner.pk, partner)
+            if _actief_in(partner, scope):
+                gezien.setdefault(partner.pk, partner)
     if not gezien:
         return None
     lijst = sorted(gezien.values(), key=lambda p: p.naam)
