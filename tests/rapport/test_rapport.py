@@ -128,8 +128,6 @@ def test_it_suppresses_small_counts_in_pdf_and_xlsx(gegevens):
     signalen = _blad(boek, "Signalen")
     assert signalen[("Thema", "Eenzaamheid")] == ("< 5",)
     assert signalen[("Thema", "Wonen (bv. schimmel)")] == (6,)
-    hoogtepunten = {r[0]: r[4] for r in boek["Hoogtepunten"].iter_rows(min_row=2, values_only=True)}
-    assert "< 5" not in hoogtepunten.values() or True
     tekst = " ".join(
         " ".join(p.extract_text().split())
         for p in PdfReader(io.BytesIO(services.rapport_pdf(scope))).pages

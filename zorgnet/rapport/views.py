@@ -105,6 +105,7 @@ def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
             messages.success(request, _("Het rapport wordt gemaakt."))
             return redirect("rapport:gemeente_rapport", gemeente.id)
     periode = PeriodeForm.uit_query(request.GET)
+    periode.auto_id = "overzicht_%s"  # the generate form below has its own id_van / id_tot
     van, tot = (
         (periode.cleaned_data["van"], periode.cleaned_data["tot"])
         if periode.is_valid()
