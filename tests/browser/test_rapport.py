@@ -3,6 +3,7 @@ downloads the PDF and the XLSX."""
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -20,8 +21,13 @@ def test_coordinator_generates_the_gemeente_report_and_downloads_pdf_and_xlsx(
     settings.MEDIA_ROOT = tmp_path
     w = wereld
     vandaag = date.today()
-    ActieFactory(buurt=w.buurt_a, trekker=w.partner, status="afgerond", deelnemers=12,
-                 startdatum=vandaag - timedelta(days=3))
+    ActieFactory(
+        buurt=w.buurt_a,
+        trekker=w.partner,
+        status="afgerond",
+        deelnemers=12,
+        startdatum=vandaag - timedelta(days=3),
+    )
     SignaalFactory(buurt=w.buurt_a, datum=vandaag - timedelta(days=2))
 
     pagina.aanmelden(w.coordinator)
@@ -44,9 +50,11 @@ def test_coordinator_generates_the_gemeente_report_and_downloads_pdf_and_xlsx(
             pagina.click(f"#bestand-{bestand.id} >> text=Downloaden")
         download = info.value
         assert download.suggested_filename.endswith(f".{formaat}")
-        inhoud[formaat] = open(download.path(), "rb").read()
+        inhoud[formaat] = Path(download.path()).read_bytes()
 
-    tekst = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(inhoud["pdf"])).pages)
+    tekst = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(inhoud["pdf"])).pages
+    )
     assert "Gemeente Stederen" in tekst and "Acties in de periode 1" in tekst
     assert "Signalen in de periode < 5" in tekst
     boek = load_workbook(io.BytesIO(inhoud["xlsx"]))

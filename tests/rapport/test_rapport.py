@@ -39,15 +39,33 @@ def _media(settings, tmp_path):
 def gegevens(wereld):
     """Actions and signals in buurt A during the period, and some outside it."""
     w = wereld
-    ActieFactory(buurt=w.buurt_a, trekker=w.partner, status="afgerond", deelnemers=37,
-                 startdatum=VANDAAG - timedelta(days=10), doelgroepen=["ouderen"],
-                 verhaal="Buren koken samen.", toestemming_verhaal=True)
-    ActieFactory(buurt=w.buurt_a, trekker=w.partner, status="lopend", deelnemers=3,
-                 startdatum=VANDAAG - timedelta(days=5))
-    ActieFactory(buurt=w.buurt_a, trekker=w.partner, status="gepland",
-                 startdatum=VANDAAG - timedelta(days=1))
-    ActieFactory(buurt=w.buurt_a, trekker=w.partner, status="afgerond", deelnemers=99,
-                 startdatum=VANDAAG - timedelta(days=400))  # outside the period
+    ActieFactory(
+        buurt=w.buurt_a,
+        trekker=w.partner,
+        status="afgerond",
+        deelnemers=37,
+        startdatum=VANDAAG - timedelta(days=10),
+        doelgroepen=["ouderen"],
+        verhaal="Buren koken samen.",
+        toestemming_verhaal=True,
+    )
+    ActieFactory(
+        buurt=w.buurt_a,
+        trekker=w.partner,
+        status="lopend",
+        deelnemers=3,
+        startdatum=VANDAAG - timedelta(days=5),
+    )
+    ActieFactory(
+        buurt=w.buurt_a, trekker=w.partner, status="gepland", startdatum=VANDAAG - timedelta(days=1)
+    )
+    ActieFactory(
+        buurt=w.buurt_a,
+        trekker=w.partner,
+        status="afgerond",
+        deelnemers=99,
+        startdatum=VANDAAG - timedelta(days=400),
+    )  # outside the period
     for _ in range(3):
         SignaalFactory(buurt=w.buurt_a, thema="eenzaamheid", datum=VANDAAG - timedelta(days=3))
     for _ in range(6):
@@ -83,7 +101,8 @@ def test_it_puts_the_database_counts_in_the_pdf_and_xlsx(
     w = gegevens
     url = reverse("rapport:buurt_rapport", args=[w.buurt_a.id])
     antwoord = _maak(
-        als(w.regisseur_a), url,
+        als(w.regisseur_a),
+        url,
         {"van": VAN.isoformat(), "tot": VANDAAG.isoformat(), "formaten": ["pdf", "xlsx"]},
         django_capture_on_commit_callbacks,
     )
@@ -194,7 +213,9 @@ def test_a_period_without_data_says_so(wereld, als):
     scope = selectors.scope_voor_buurt(w.buurt_a, date(2001, 1, 1), date(2001, 12, 31))
     rapport = selectors.bouw_rapport(scope)
     assert rapport.is_leeg
-    tekst = " ".join(PdfReader(io.BytesIO(services.rapport_pdf(scope))).pages[1].extract_text().split())
+    tekst = " ".join(
+        PdfReader(io.BytesIO(services.rapport_pdf(scope))).pages[1].extract_text().split()
+    )
     assert "Geen gegevens in deze periode" in tekst
     boek = load_workbook(io.BytesIO(services.rapport_xlsx(scope)))
     assert boek.sheetnames == ["Samenvatting"]
@@ -246,9 +267,14 @@ def test_the_coordinator_generates_the_gemeente_report_and_downloads_all(
     w = gegevens
     client = als(w.coordinator)
     antwoord = _maak(
-        client, reverse("rapport:gemeente_rapport", args=[w.gemeente_1.id]),
-        {"van": VAN.isoformat(), "tot": VANDAAG.isoformat(), "formaten": ["xlsx"],
-         "per_buurt": "on"},
+        client,
+        reverse("rapport:gemeente_rapport", args=[w.gemeente_1.id]),
+        {
+            "van": VAN.isoformat(),
+            "tot": VANDAAG.isoformat(),
+            "formaten": ["xlsx"],
+            "per_buurt": "on",
+        },
         django_capture_on_commit_callbacks,
     )
     assert antwoord.status_code == 302
@@ -294,8 +320,13 @@ def test_the_regisseur_writes_notes_that_appear_in_the_report(wereld, als):
     w = wereld
     antwoord = als(w.regisseur_a).post(
         reverse("rapport:notitie_form", args=[w.buurt_a.id]),
-        {"van": VAN.isoformat(), "tot": VANDAAG.isoformat(), "drempels": "Geen zaal.",
-         "ondersteuning": "Een budget.", "volgende_stappen": "Tweede partnerscan."},
+        {
+            "van": VAN.isoformat(),
+            "tot": VANDAAG.isoformat(),
+            "drempels": "Geen zaal.",
+            "ondersteuning": "Een budget.",
+            "volgende_stappen": "Tweede partnerscan.",
+        },
     )
     assert antwoord.status_code == 302
     assert Rapportnotitie.objects.get().drempels == "Geen zaal."
@@ -307,5 +338,7 @@ def test_the_regisseur_writes_notes_that_appear_in_the_report(wereld, als):
 
 
 def test_the_buurt_page_links_to_the_report(wereld, als):
-    antwoord = als(wereld.regisseur_a).get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+    antwoord = als(wereld.regisseur_a).get(
+        reverse("buurten:buurt_detail", args=[wereld.buurt_a.id])
+    )
     assert reverse("rapport:buurt_rapport", args=[wereld.buurt_a.id]) in antwoord.content.decode()

@@ -43,9 +43,7 @@ class RapportForm(PeriodeForm):
 
 
 class GemeenteRapportForm(RapportForm):
-    per_buurt = forms.BooleanField(
-        label=_("Maak ook een rapport per buurt"), required=False
-    )
+    per_buurt = forms.BooleanField(label=_("Maak ook een rapport per buurt"), required=False)
 
 
 class NotitieForm(forms.ModelForm):

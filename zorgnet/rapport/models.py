@@ -83,7 +83,9 @@ class RapportBestand(models.Model):
     def bestandsnaam(self) -> str:
         from django.utils.text import slugify
 
-        return f"rapport-{slugify(self.scope_naam)}-{self.van:%Y%m%d}-{self.tot:%Y%m%d}.{self.formaat}"
+        return (
+            f"rapport-{slugify(self.scope_naam)}-{self.van:%Y%m%d}-{self.tot:%Y%m%d}.{self.formaat}"
+        )
 
     def clean(self) -> None:
         _geldige_periode(self.van, self.tot)

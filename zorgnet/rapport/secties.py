@@ -39,7 +39,7 @@ def _buurten(scope: Scope) -> list[Buurt]:
     return list(Buurt.objects.filter(pk__in=scope.buurt_ids).select_related("gemeente"))
 
 
-def _kort(label, lengte: int = 26) -> str:
+def _kort(label, lengte: int = 22) -> str:
     label = str(label)
     return label if len(label) <= lengte else label[: lengte - 1].rstrip() + "…"
 
@@ -91,16 +91,28 @@ def buurtanalyse_bladen(g: dict) -> dict:
         _("Buurtanalyse"): (
             [_("Buurt"), _("Versie"), _("Peildatum"), _("Noden"), _("Krachten"), _("Uitdagingen")],
             [
-                [b["buurt"], b["versie"], b["peildatum"], b["noden"], b["krachten"],
-                 len(b["uitdagingen"])]
+                [
+                    b["buurt"],
+                    b["versie"],
+                    b["peildatum"],
+                    b["noden"],
+                    b["krachten"],
+                    len(b["uitdagingen"]),
+                ]
                 for b in g["per_buurt"]
             ],
         ),
         _("Indicatoren"): (
             [_("Buurt"), _("Indicator"), _("Eenheid"), _("Nu"), _("Baseline"), _("Verschil")],
             [
-                [b["buurt"], i["naam"], i["eenheid"], _getal(i["huidig"]), _getal(i["baseline"]),
-                 _getal(i["verschil"])]
+                [
+                    b["buurt"],
+                    i["naam"],
+                    i["eenheid"],
+                    _getal(i["huidig"]),
+                    _getal(i["baseline"]),
+                    _getal(i["verschil"]),
+                ]
                 for b in g["per_buurt"]
                 for i in b["indicatoren"]
             ],
@@ -349,8 +361,14 @@ def signalen_bladen(g: dict) -> dict:
         _("Beleidssignalen"): (
             [_("Buurt"), _("Titel"), _("Verstuurd op"), _("Signalen"), _("Stand"), _("Reactie")],
             [
-                [b["buurt"], b["titel"], b["verstuurd_op"], klein_aantal(b["aantal_signalen"]),
-                 b["stand"], b["reactie"]]
+                [
+                    b["buurt"],
+                    b["titel"],
+                    b["verstuurd_op"],
+                    klein_aantal(b["aantal_signalen"]),
+                    b["stand"],
+                    b["reactie"],
+                ]
                 for b in g["beleidssignalen"]
             ],
         ),
@@ -465,23 +483,75 @@ def stappen_bladen(g: dict) -> dict:
 
 def registreer() -> None:
     for sectie in (
-        RapportSectie("buurtanalyse", gettext_lazy("Buurtanalyse"), 20, buurtanalyse_gegevens,
-                      "rapport/secties/buurtanalyse.html", buurtanalyse_bladen,
-                      buurtanalyse_kerncijfers),
-        RapportSectie("acties", gettext_lazy("Acties"), 40, acties_gegevens,
-                      "rapport/secties/acties.html", acties_bladen, acties_kerncijfers),
-        RapportSectie("bereik", gettext_lazy("Bereik"), 50, bereik_gegevens,
-                      "rapport/secties/bereik.html", bereik_bladen, bereik_kerncijfers),
-        RapportSectie("partners", gettext_lazy("Partners en netwerk"), 55, partners_gegevens,
-                      "rapport/secties/partners.html", partners_bladen, partners_kerncijfers),
-        RapportSectie("signalen", gettext_lazy("Signalen aan beleid"), 80, signalen_gegevens,
-                      "rapport/secties/signalen.html", signalen_bladen, signalen_kerncijfers),
-        RapportSectie("uitkomsten", gettext_lazy("Uitkomsten en verhalen"), 90,
-                      uitkomsten_gegevens, "rapport/secties/uitkomsten.html", uitkomsten_bladen,
-                      uitkomsten_kerncijfers),
-        RapportSectie("drempels", gettext_lazy("Drempels en nodige ondersteuning"), 100,
-                      drempels_gegevens, "rapport/secties/drempels.html", drempels_bladen),
-        RapportSectie("stappen", gettext_lazy("Volgende stappen"), 110, stappen_gegevens,
-                      "rapport/secties/stappen.html", stappen_bladen),
+        RapportSectie(
+            "buurtanalyse",
+            gettext_lazy("Buurtanalyse"),
+            20,
+            buurtanalyse_gegevens,
+            "rapport/secties/buurtanalyse.html",
+            buurtanalyse_bladen,
+            buurtanalyse_kerncijfers,
+        ),
+        RapportSectie(
+            "acties",
+            gettext_lazy("Acties"),
+            40,
+            acties_gegevens,
+            "rapport/secties/acties.html",
+            acties_bladen,
+            acties_kerncijfers,
+        ),
+        RapportSectie(
+            "bereik",
+            gettext_lazy("Bereik"),
+            50,
+            bereik_gegevens,
+            "rapport/secties/bereik.html",
+            bereik_bladen,
+            bereik_kerncijfers,
+        ),
+        RapportSectie(
+            "partners",
+            gettext_lazy("Partners en netwerk"),
+            55,
+            partners_gegevens,
+            "rapport/secties/partners.html",
+            partners_bladen,
+            partners_kerncijfers,
+        ),
+        RapportSectie(
+            "signalen",
+            gettext_lazy("Signalen aan beleid"),
+            80,
+            signalen_gegevens,
+            "rapport/secties/signalen.html",
+            signalen_bladen,
+            signalen_kerncijfers,
+        ),
+        RapportSectie(
+            "uitkomsten",
+            gettext_lazy("Uitkomsten en verhalen"),
+            90,
+            uitkomsten_gegevens,
+            "rapport/secties/uitkomsten.html",
+            uitkomsten_bladen,
+            uitkomsten_kerncijfers,
+        ),
+        RapportSectie(
+            "drempels",
+            gettext_lazy("Drempels en nodige ondersteuning"),
+            100,
+            drempels_gegevens,
+            "rapport/secties/drempels.html",
+            drempels_bladen,
+        ),
+        RapportSectie(
+            "stappen",
+            gettext_lazy("Volgende stappen"),
+            110,
+            stappen_gegevens,
+            "rapport/secties/stappen.html",
+            stappen_bladen,
+        ),
     ):
         registreer_rapportsectie(sectie)

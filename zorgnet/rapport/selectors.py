@@ -24,14 +24,22 @@ from .registry import RapportSectie, Scope, rapportsecties
 
 
 def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:
-    return Scope(buurt_ids=(buurt.id,), gemeente_id=buurt.gemeente_id, van=van, tot=tot,
-                 titel=buurt.naam)
+    return Scope(
+        buurt_ids=(buurt.id,), gemeente_id=buurt.gemeente_id, van=van, tot=tot, titel=buurt.naam
+    )
 
 
 def scope_voor_gemeente(gemeente: Gemeente, van: date, tot: date) -> Scope:
-    ids = tuple(Buurt.objects.filter(gemeente=gemeente).order_by("naam").values_list("id", flat=True))
-    return Scope(buurt_ids=ids, gemeente_id=gemeente.id, van=van, tot=tot,
-                 titel=_("Gemeente %(naam)s") % {"naam": gemeente.naam})
+    ids = tuple(
+        Buurt.objects.filter(gemeente=gemeente).order_by("naam").values_list("id", flat=True)
+    )
+    return Scope(
+        buurt_ids=ids,
+        gemeente_id=gemeente.id,
+        van=van,
+        tot=tot,
+        titel=_("Gemeente %(naam)s") % {"naam": gemeente.naam},
+    )
 
 
 def scope_van_bestand(bestand: RapportBestand) -> Scope:
@@ -78,7 +86,9 @@ def bouw_rapport(scope: Scope) -> Rapport:
     rapport = Rapport(
         scope=scope,
         buurtnamen=list(
-            Buurt.objects.filter(pk__in=scope.buurt_ids).order_by("naam").values_list("naam", flat=True)
+            Buurt.objects.filter(pk__in=scope.buurt_ids)
+            .order_by("naam")
+            .values_list("naam", flat=True)
         ),
     )
     for sectie in rapportsecties():
@@ -140,7 +150,8 @@ def gemeente_overzicht(gemeente: Gemeente, van: date, tot: date) -> list[Buurt]:
     def teller(qs, veld="pk", functie=Count):
         return Coalesce(
             Subquery(
-                qs.order_by().values("buurt_id" if qs.model is not Partner else "buurten")
+                qs.order_by()
+                .values("buurt_id" if qs.model is not Partner else "buurten")
                 .annotate(n=functie(veld))
                 .values("n")[:1],
                 output_field=IntegerField(),

@@ -100,7 +100,11 @@ def vraag_rapport_aan(
     bestanden = []
     for formaat in formaten:
         bestand = RapportBestand(
-            gemeente=gemeente, buurt=buurt, van=van, tot=tot, formaat=formaat,
+            gemeente=gemeente,
+            buurt=buurt,
+            van=van,
+            tot=tot,
+            formaat=formaat,
             aangevraagd_door=gebruiker,
         )
         bestand.full_clean()
@@ -197,9 +201,9 @@ def notitie_opslaan(
 ) -> Rapportnotitie:
     if tot < van:
         raise ValidationError({"tot": _("Het einde van de periode ligt voor het begin.")})
-    notitie = Rapportnotitie.objects.filter(buurt=buurt, van=van, tot=tot).first() or Rapportnotitie(
+    notitie = Rapportnotitie.objects.filter(
         buurt=buurt, van=van, tot=tot
-    )
+    ).first() or Rapportnotitie(buurt=buurt, van=van, tot=tot)
     notitie.drempels = drempels
     notitie.ondersteuning = ondersteuning
     notitie.volgende_stappen = volgende_stappen

@@ -54,8 +54,11 @@ def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.vraag_rapport_aan(
-                gebruiker=request.user, gemeente=buurt.gemeente, buurt=buurt,
-                van=form.cleaned_data["van"], tot=form.cleaned_data["tot"],
+                gebruiker=request.user,
+                gemeente=buurt.gemeente,
+                buurt=buurt,
+                van=form.cleaned_data["van"],
+                tot=form.cleaned_data["tot"],
                 formaten=form.cleaned_data["formaten"],
             )
         except ValidationError as fout:
@@ -90,14 +93,22 @@ def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.vraag_rapport_aan(
-                gebruiker=request.user, gemeente=gemeente, buurt=None, van=d["van"], tot=d["tot"],
+                gebruiker=request.user,
+                gemeente=gemeente,
+                buurt=None,
+                van=d["van"],
+                tot=d["tot"],
                 formaten=d["formaten"],
             )
             if d["per_buurt"]:
                 for buurt in gemeente.buurten.order_by("naam"):
                     services.vraag_rapport_aan(
-                        gebruiker=request.user, gemeente=gemeente, buurt=buurt, van=d["van"],
-                        tot=d["tot"], formaten=d["formaten"],
+                        gebruiker=request.user,
+                        gemeente=gemeente,
+                        buurt=buurt,
+                        van=d["van"],
+                        tot=d["tot"],
+                        formaten=d["formaten"],
                     )
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
@@ -180,8 +191,12 @@ def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
     bestand = selectors.get_bestand_or_404(request.user, bestand_id)
     if not selectors.mag_bestand_zien(request.user, bestand):
         registreer_toegang(
-            gebruiker=request.user, actie=Toegangsactie.GEWEIGERD, object_type="rapport",
-            object_id=bestand.pk, buurt=bestand.buurt, gemeente=bestand.gemeente,
+            gebruiker=request.user,
+            actie=Toegangsactie.GEWEIGERD,
+            object_type="rapport",
+            object_id=bestand.pk,
+            buurt=bestand.buurt,
+            gemeente=bestand.gemeente,
         )
         raise PermissionDenied
     if not bestand.bestand:
@@ -189,7 +204,9 @@ def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
     services.registreer_download(gebruiker=request.user, bestand=bestand)
     soort = "application/pdf" if bestand.formaat == Formaat.PDF else XLSX_CONTENT_TYPE
     return FileResponse(
-        bestand.bestand.open("rb"), as_attachment=True, filename=bestand.bestandsnaam(),
+        bestand.bestand.open("rb"),
+        as_attachment=True,
+        filename=bestand.bestandsnaam(),
         content_type=soort,
     )
 
