@@ -74,8 +74,14 @@ def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "form": form,
             "bestanden": _pagina(request, selectors.bestanden_van_buurt(buurt)),
             "mag_notities": kan_beheren(request.user, buurt),
+            "voorbeeld": _voorbeeldform(),
         },
     )
+
+
+def _voorbeeldform() -> PeriodeForm:
+    form = PeriodeForm(initial=dict(PeriodeForm.uit_query({}).data), auto_id="voorbeeld_%s")
+    return form
 
 
 def _initieel(request) -> dict:
@@ -133,6 +139,7 @@ def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
             "tot": tot,
             "rijen": selectors.gemeente_overzicht(gemeente, van, tot),
             "bestanden": _pagina(request, selectors.bestanden_van_gemeente(gemeente)),
+            "voorbeeld": _voorbeeldform(),
         },
     )
 
