@@ -130,7 +130,7 @@ def maak_bestand(*, bestand_id: int) -> RapportBestand | None:
     """Generate the file of a queued report. Idempotent: a finished file is left alone."""
     with transaction.atomic():
         bestand = (
-            RapportBestand.objects.select_for_update()
+            RapportBestand.objects.select_for_update(of=("self",))
             .select_related("buurt", "gemeente")
             .filter(pk=bestand_id)
             .first()
