@@ -258,3 +258,13 @@ class UitkomstFactory(factory.django.DjangoModelFactory):
     bijeenkomst = factory.SubFactory(BijeenkomstFactory)
     soort = "inzicht"
     omschrijving = factory.Sequence(lambda n: f"Inzicht {n}")
+# --- rapport ----------------------------------------------------------------------------------
+class RapportBestandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rapport.RapportBestand"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    gemeente = factory.SelfAttribute("buurt.gemeente")
+    van = date(2026, 1, 1)
+    tot = date(2026, 6, 30)
+    formaat = "pdf"

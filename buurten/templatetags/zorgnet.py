@@ -1,9 +1,9 @@
 """Template helpers shared by every app: buurt tabs, small-number suppression, Dutch dates."""
 
 from django import template
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+from zorgnet.lib.kleine_aantallen import klein_aantal as _klein_aantal
 from zorgnet.lib.secties import buurtsecties
 
 register = template.Library()
@@ -25,11 +25,5 @@ def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
 @register.filter
 def klein_aantal(waarde) -> str:
     """Counts of signals or residents below the threshold show as '< 5' (privacy)."""
-    drempel = settings.ZORGNET_KLEINE_AANTALLEN_DREMPEL
-    try:
-        getal = int(waarde)
-    except (TypeError, ValueError):
-        return waarde
-    if 0 < getal < drempel:
-        return f"< {drempel}"
-    return str(getal)
+    uit = _klein_aantal(waarde)
+    return str(uit) if isinstance(uit, int) and not isinstance(uit, bool) else uit

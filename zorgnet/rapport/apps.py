@@ -5,3 +5,9 @@ class RapportConfig(AppConfig):
     name = "zorgnet.rapport"
     label = "rapport"
     verbose_name = "Rapport"
+
+    def ready(self) -> None:
+        from . import buurtsectie, secties
+
+        secties.registreer()
+        buurtsectie.registreer()

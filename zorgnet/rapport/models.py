@@ -1,0 +1,131 @@
+"""Generated period reports (kept and listed) and the regisseur's notes for a report period."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from buurten.models import Buurt, Gemeente
+
+
+class Formaat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+class BestandStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("In de wachtrij")
+    BEZIG = "bezig", _("Wordt gemaakt")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")
+
+
+def _geldige_periode(van, tot) -> None:
+    if van and tot and tot < van:
+        raise ValidationError({"tot": _("Het einde van de periode ligt voor het begin.")})
+
+
+class RapportBestand(models.Model):
+    """One generated report file (PDF or XLSX) for a buurt or a whole gemeente over a period."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    buurt = models.ForeignKey(
+        Buurt,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rapportbestanden",
+        verbose_name=_("buurt"),
+        help_text=_("Leeg voor een rapport over de hele gemeente."),
+    )
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BestandStatus.choices, default=BestandStatus.WACHTEND
+    )
+    bestand = models.FileField(_("bestand"), upload_to="rapporten/%Y/", blank=True)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = _("rapportbestand")
+        verbose_name_plural = _("rapportbestanden")
+        indexes = [models.Index(fields=["gemeente", "buurt", "-aangemaakt_op"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(tot__gte=F("van")), name="rapport_tot_na_van")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope_naam} {self.van:%d/%m/%Y}-{self.tot:%d/%m/%Y} ({self.formaat})"
+
+    @property
+    def scope_naam(self) -> str:
+        return self.buurt.naam if self.buurt_id else f"Gemeente {self.gemeente.naam}"
+
+    @property
+    def is_afgewerkt(self) -> bool:
+        return self.status in (BestandStatus.KLAAR, BestandStatus.MISLUKT)
+
+    def bestandsnaam(self) -> str:
+        from django.utils.text import slugify
+
+        return (
+            f"rapport-{slugify(self.scope_naam)}-{self.van:%Y%m%d}-{self.tot:%Y%m%d}.{self.formaat}"
+        )
+
+    def clean(self) -> None:
+        _geldige_periode(self.van, self.tot)
+        if self.buurt_id and self.gemeente_id and self.buurt.gemeente_id != self.gemeente_id:
+            raise ValidationError({"buurt": _("Deze buurt hoort niet bij deze gemeente.")})
+
+
+class Rapportnotitie(models.Model):
+    """What the regisseur writes for a report period: drempels, needed support, next steps."""
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="rapportnotities", verbose_name=_("buurt")
+    )
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    drempels = models.TextField(
+        _("drempels"), blank=True, help_text=_("Wat liep moeilijk of hield de werking tegen?")
+    )
+    ondersteuning = models.TextField(
+        _("nodige ondersteuning"),
+        blank=True,
+        help_text=_("Wat heeft de werking nodig van het lokaal bestuur of de partners?"),
+    )
+    volgende_stappen = models.TextField(_("volgende stappen"), blank=True)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["buurt__naam", "-van"]
+        verbose_name = _("rapportnotitie")
+        verbose_name_plural = _("rapportnotities")
+        constraints = [
+            models.UniqueConstraint(fields=["buurt", "van", "tot"], name="rapportnotitie_uniek"),
+            models.CheckConstraint(condition=Q(tot__gte=F("van")), name="notitie_tot_na_van"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.buurt} {self.van:%d/%m/%Y}-{self.tot:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        _geldige_periode(self.van, self.tot)

@@ -1,0 +1,69 @@
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Formaat, Rapportnotitie
+
+
+def _standaardperiode() -> tuple[date, date]:
+    """The current calendar year up to today."""
+    vandaag = timezone.localdate()
+    return date(vandaag.year, 1, 1), vandaag
+
+
+class PeriodeForm(forms.Form):
+    van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", _("Het einde van de periode ligt voor het begin."))
+        return data
+
+    @classmethod
+    def uit_query(cls, query) -> "PeriodeForm":
+        van, tot = _standaardperiode()
+        if "van" in query or "tot" in query:
+            return cls(query)
+        return cls({"van": van.isoformat(), "tot": tot.isoformat()})
+
+
+class RapportForm(PeriodeForm):
+    formaten = forms.MultipleChoiceField(
+        label=_("Formaat"),
+        choices=Formaat.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Formaat.PDF, Formaat.XLSX],
+        error_messages={"required": _("Kies minstens één formaat.")},
+    )
+
+
+class GemeenteRapportForm(RapportForm):
+    per_buurt = forms.BooleanField(label=_("Maak ook een rapport per buurt"), required=False)
+
+
+class NotitieForm(forms.ModelForm):
+    class Meta:
+        model = Rapportnotitie
+        fields = ["van", "tot", "drempels", "ondersteuning", "volgende_stappen"]
+        widgets = {
+            "van": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tot": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "drempels": forms.Textarea(attrs={"rows": 4}),
+            "ondersteuning": forms.Textarea(attrs={"rows": 4}),
+            "volgende_stappen": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", _("Het einde van de periode ligt voor het begin."))
+        return data
+
+    def validate_unique(self):
+        """The service updates an existing note for the same period instead."""

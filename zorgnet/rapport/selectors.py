@@ -1,0 +1,183 @@
+"""Reads for reports: the scope of a report, the assembled sections, the files a user may see."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt, Gemeente
+from buurten.permissions import (
+    buurten_voor,
+    gecoordineerde_gemeenten,
+    get_buurt_or_404,
+    get_gemeente_or_404,
+    is_coordinator_van,
+    kan_rapporteren,
+)
+
+from .models import BestandStatus, RapportBestand
+from .registry import RapportSectie, Scope, rapportsecties
+
+
+def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:
+    return Scope(
+        buurt_ids=(buurt.id,), gemeente_id=buurt.gemeente_id, van=van, tot=tot, titel=buurt.naam
+    )
+
+
+def scope_voor_gemeente(gemeente: Gemeente, van: date, tot: date) -> Scope:
+    ids = tuple(
+        Buurt.objects.filter(gemeente=gemeente).order_by("naam").values_list("id", flat=True)
+    )
+    return Scope(
+        buurt_ids=ids,
+        gemeente_id=gemeente.id,
+        van=van,
+        tot=tot,
+        titel=_("Gemeente %(naam)s") % {"naam": gemeente.naam},
+    )
+
+
+def scope_van_bestand(bestand: RapportBestand) -> Scope:
+    if bestand.buurt_id:
+        return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot)
+    return scope_voor_gemeente(bestand.gemeente, bestand.van, bestand.tot)
+
+
+@dataclass
+class Onderdeel:
+    """One section of an assembled report, with its data."""
+
+    sectie: RapportSectie
+    gegevens: dict
+    nummer: int
+
+    @property
+    def anker(self) -> str:
+        return f"sectie-{self.sectie.slug}"
+
+    @property
+    def kerncijfers(self) -> list[tuple[str, Any]]:
+        return self.sectie.kerncijfers(self.gegevens)
+
+
+@dataclass
+class Rapport:
+    """A report: its scope and the sections that have data, in order."""
+
+    scope: Scope
+    onderdelen: list[Onderdeel] = field(default_factory=list)
+    buurtnamen: list[str] = field(default_factory=list)
+
+    @property
+    def is_leeg(self) -> bool:
+        return not self.onderdelen
+
+    def samenvatting(self) -> list[tuple[Onderdeel, list]]:
+        return [(o, o.kerncijfers) for o in self.onderdelen if o.kerncijfers]
+
+
+def bouw_rapport(scope: Scope) -> Rapport:
+    """Ask every registered section for its data; keep those with something to say."""
+    rapport = Rapport(
+        scope=scope,
+        buurtnamen=list(
+            Buurt.objects.filter(pk__in=scope.buurt_ids)
+            .order_by("naam")
+            .values_list("naam", flat=True)
+        ),
+    )
+    for sectie in rapportsecties():
+        gegevens = sectie.gegevens(scope)
+        if gegevens:
+            rapport.onderdelen.append(Onderdeel(sectie, gegevens, len(rapport.onderdelen) + 1))
+    return rapport
+
+
+# --- files -------------------------------------------------------------------------------------------
+def bestanden_van_buurt(buurt: Buurt) -> QuerySet[RapportBestand]:
+    return RapportBestand.objects.filter(buurt=buurt).select_related(
+        "buurt", "gemeente", "aangevraagd_door"
+    )
+
+
+def bestanden_van_gemeente(gemeente: Gemeente) -> QuerySet[RapportBestand]:
+    """Every report of the gemeente: the gemeente reports and those of its buurten."""
+    return RapportBestand.objects.filter(gemeente=gemeente).select_related(
+        "buurt", "gemeente", "aangevraagd_door"
+    )
+
+
+def get_bestand_or_404(user, bestand_id: int) -> RapportBestand:
+    """A report file the user may see; 404 outside scope. The caller checks the role (403)."""
+    try:
+        bestand = RapportBestand.objects.select_related("buurt__gemeente", "gemeente").get(
+            pk=bestand_id
+        )
+    except RapportBestand.DoesNotExist as exc:
+        raise Http404(_("Dit rapport bestaat niet of je hebt er geen toegang toe.")) from exc
+    if bestand.buurt_id:
+        get_buurt_or_404(user, bestand.buurt_id)
+    else:
+        get_gemeente_or_404(user, bestand.gemeente_id)
+    return bestand
+
+
+def mag_bestand_zien(user, bestand: RapportBestand) -> bool:
+    if bestand.buurt_id:
+        return kan_rapporteren(user, bestand.buurt)
+    return is_coordinator_van(user, bestand.gemeente)
+
+
+def laatste_klare_bestanden(qs: QuerySet[RapportBestand]) -> list[RapportBestand]:
+    """The newest finished file per (buurt or gemeente, format)."""
+    gezien: dict[tuple, RapportBestand] = {}
+    for bestand in qs.filter(status=BestandStatus.KLAAR).exclude(bestand=""):
+        gezien.setdefault((bestand.buurt_id, bestand.formaat), bestand)
+    return list(gezien.values())
+
+
+# --- the coordinator's overview ---------------------------------------------------------------------
+def gemeente_overzicht(gemeente: Gemeente, van: date, tot: date) -> list[Buurt]:
+    """One row per buurt with key figures over the period, in a single query (subqueries)."""
+    from activiteiten.models import Actie, Beleidssignaal, Signaal
+    from partners.models import Partner
+
+    def teller(qs, veld="pk", functie=Count):
+        return Coalesce(
+            Subquery(
+                qs.order_by()
+                .values("buurt_id" if qs.model is not Partner else "buurten")
+                .annotate(n=functie(veld))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    acties = Actie.objects.filter(buurt=OuterRef("pk"), startdatum__gte=van, startdatum__lte=tot)
+    return list(
+        Buurt.objects.filter(gemeente=gemeente)
+        .annotate(
+            n_partners=teller(Partner.objects.filter(buurten=OuterRef("pk"))),
+            n_acties=teller(acties),
+            n_deelnemers=teller(acties, "deelnemers", Sum),
+            n_signalen=teller(
+                Signaal.objects.filter(buurt=OuterRef("pk"), datum__gte=van, datum__lte=tot)
+            ),
+            n_beleidssignalen=teller(Beleidssignaal.objects.filter(buurt=OuterRef("pk"))),
+        )
+        .order_by("naam")
+    )
+
+
+def rapporteerbare_buurten(user) -> QuerySet[Buurt]:
+    return buurten_voor(user).select_related("gemeente")
+
+
+def gecoordineerd(user) -> QuerySet[Gemeente]:
+    return gecoordineerde_gemeenten(user)

@@ -1,0 +1,213 @@
+"""Writes for reports: request a report (job), generate its file, the regisseur's notes, zip all."""
+
+import io
+import re
+import zipfile
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from buurten.models import Buurt, Gemeente, Toegangsactie
+from buurten.services import registreer_toegang
+from zorgnet.lib.exports import xlsx_bytes
+
+from . import selectors
+from .models import BestandStatus, Formaat, RapportBestand, Rapportnotitie
+from .registry import Scope
+
+
+# --- rendering (one set of templates for screen and PDF) -----------------------------------------
+def rapport_context(scope: Scope, *, pdf: bool) -> dict:
+    rapport = selectors.bouw_rapport(scope)
+    return {"rapport": rapport, "scope": scope, "pdf": pdf, "gemaakt_op": timezone.localdate()}
+
+
+def rapport_html(scope: Scope) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string("rapport/rapport_pdf.html", rapport_context(scope, pdf=True))
+
+
+def rapport_pdf(scope: Scope) -> bytes:
+    from weasyprint import CSS, HTML
+
+    css = settings.BASE_DIR / "static" / "css" / "rapport.css"
+    return HTML(string=rapport_html(scope), base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[CSS(filename=str(css))]
+    )
+
+
+_ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
+
+
+def rapport_bladen(scope: Scope) -> dict:
+    """The workbook: a summary sheet, then every sheet of every section with data."""
+    with translation.override(settings.LANGUAGE_CODE):
+        rapport = selectors.bouw_rapport(scope)
+        kop = [
+            [_("Rapport"), str(scope.titel)],
+            [_("Periode van"), scope.van],
+            [_("Periode tot en met"), scope.tot],
+            [_("Buurten"), ", ".join(rapport.buurtnamen)],
+            [],
+        ]
+        if rapport.is_leeg:
+            kop.append([_("Geen gegevens in deze periode.")])
+        samenvatting = kop + [
+            [str(o.sectie.titel), str(label), waarde]
+            for o, cijfers in rapport.samenvatting()
+            for label, waarde in cijfers
+        ]
+        bladen = {_("Samenvatting"): ([_("Onderdeel"), _("Cijfer"), _("Waarde")], samenvatting)}
+        for onderdeel in rapport.onderdelen:
+            for titel, (kolommen, rijen) in onderdeel.sectie.bladen(onderdeel.gegevens).items():
+                naam = _ONGELDIG_IN_BLADNAAM.sub("-", str(titel))[:31]
+                basis, i = naam, 2
+                while naam in bladen:
+                    naam = f"{basis[:28]} {i}"
+                    i += 1
+                bladen[naam] = ([str(k) for k in kolommen], [_cel_rij(r) for r in rijen])
+        return bladen
+
+
+def _cel_rij(rij) -> list:
+    return [str(w) if hasattr(w, "_proxy____cast") else w for w in rij]
+
+
+def rapport_xlsx(scope: Scope) -> bytes:
+    return xlsx_bytes(rapport_bladen(scope))
+
+
+# --- requesting and generating -----------------------------------------------------------------
+@transaction.atomic
+def vraag_rapport_aan(
+    *,
+    gebruiker,
+    gemeente: Gemeente,
+    buurt: Buurt | None,
+    van: date,
+    tot: date,
+    formaten: list[str],
+) -> list[RapportBestand]:
+    """Queue one file per format. The caller authorised the scope; nothing is written if invalid."""
+    if not formaten:
+        raise ValidationError(_("Kies minstens één formaat."))
+    bestanden = []
+    for formaat in formaten:
+        bestand = RapportBestand(
+            gemeente=gemeente,
+            buurt=buurt,
+            van=van,
+            tot=tot,
+            formaat=formaat,
+            aangevraagd_door=gebruiker,
+        )
+        bestand.full_clean()
+        bestand.save()
+        bestanden.append(bestand)
+        registreer_toegang(
+            gebruiker=gebruiker,
+            actie=Toegangsactie.EXPORT,
+            object_type="rapport",
+            object_id=bestand.pk,
+            omschrijving=f"rapport {formaat} {bestand.scope_naam} {van:%d/%m/%Y}-{tot:%d/%m/%Y}",
+            buurt=buurt,
+            gemeente=gemeente,
+        )
+    from .tasks import lang_rapport_maken
+
+    for bestand in bestanden:
+        transaction.on_commit(lambda pk=bestand.pk: lang_rapport_maken.delay(pk))
+    return bestanden
+
+
+def maak_bestand(*, bestand_id: int) -> RapportBestand | None:
+    """Generate the file of a queued report. Idempotent: a finished file is left alone."""
+    with transaction.atomic():
+        bestand = (
+            RapportBestand.objects.select_for_update(of=("self",))
+            .select_related("buurt", "gemeente")
+            .filter(pk=bestand_id)
+            .first()
+        )
+        if bestand is None or bestand.status == BestandStatus.KLAAR:
+            return bestand
+        bestand.status = BestandStatus.BEZIG
+        bestand.save(update_fields=["status"])
+    scope = selectors.scope_van_bestand(bestand)
+    try:
+        inhoud = rapport_pdf(scope) if bestand.formaat == Formaat.PDF else rapport_xlsx(scope)
+    except Exception as exc:  # the job reports the failure on the status fragment
+        bestand.status = BestandStatus.MISLUKT
+        bestand.fout = f"{type(exc).__name__}: {exc}"[:2000]
+        bestand.save(update_fields=["status", "fout"])
+        raise
+    if bestand.bestand:
+        bestand.bestand.delete(save=False)
+    bestand.bestand.save(bestand.bestandsnaam(), ContentFile(inhoud), save=False)
+    bestand.status = BestandStatus.KLAAR
+    bestand.fout = ""
+    bestand.klaar_op = timezone.now()
+    bestand.save(update_fields=["bestand", "status", "fout", "klaar_op"])
+    return bestand
+
+
+def registreer_download(*, gebruiker, bestand: RapportBestand) -> None:
+    registreer_toegang(
+        gebruiker=gebruiker,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type="rapport",
+        object_id=bestand.pk,
+        omschrijving=f"rapport {bestand.formaat} {bestand.scope_naam}",
+        buurt=bestand.buurt,
+        gemeente=bestand.gemeente,
+    )
+
+
+def zip_van(*, gebruiker, gemeente: Gemeente, bestanden: list[RapportBestand]) -> bytes:
+    """One zip with the given finished files; logged as one download of the gemeente."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archief:
+        for bestand in bestanden:
+            with bestand.bestand.open("rb") as f:
+                archief.writestr(bestand.bestandsnaam(), f.read())
+    registreer_toegang(
+        gebruiker=gebruiker,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type="rapport_zip",
+        object_id=gemeente.pk,
+        omschrijving=f"alle rapporten ({len(bestanden)}) gemeente {gemeente.naam}",
+        gemeente=gemeente,
+    )
+    return buffer.getvalue()
+
+
+# --- the regisseur's notes ---------------------------------------------------------------------
+@transaction.atomic
+def notitie_opslaan(
+    *,
+    gebruiker,
+    buurt: Buurt,
+    van: date,
+    tot: date,
+    drempels: str,
+    ondersteuning: str,
+    volgende_stappen: str,
+) -> Rapportnotitie:
+    if tot < van:
+        raise ValidationError({"tot": _("Het einde van de periode ligt voor het begin.")})
+    notitie = Rapportnotitie.objects.filter(
+        buurt=buurt, van=van, tot=tot
+    ).first() or Rapportnotitie(buurt=buurt, van=van, tot=tot)
+    notitie.drempels = drempels
+    notitie.ondersteuning = ondersteuning
+    notitie.volgende_stappen = volgende_stappen
+    notitie.bijgewerkt_door = gebruiker
+    notitie.full_clean()
+    notitie.save()
+    return notitie

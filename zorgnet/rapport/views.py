@@ -1,0 +1,251 @@
+"""Report pages: choose a period, generate (job), preview on screen, download. Thin views."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from buurten.models import Toegangsactie
+from buurten.permissions import (
+    get_buurt_or_404,
+    get_gemeente_or_404,
+    is_coordinator_van,
+    kan_beheren,
+    vereis_beheer,
+    vereis_rapportrecht,
+)
+from buurten.services import registreer_toegang
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE
+
+from . import selectors, services
+from .forms import GemeenteRapportForm, NotitieForm, PeriodeForm, RapportForm
+from .models import Formaat
+
+PER_PAGINA = 20
+
+
+def _vereis_coordinator(user, gemeente) -> None:
+    if not is_coordinator_van(user, gemeente):
+        raise PermissionDenied(_("Alleen de coördinator van deze gemeente maakt dit rapport."))
+
+
+def _pagina(request, qs):
+    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+def _fouten_naar_form(form, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_rapportrecht(request.user, buurt)
+    form = RapportForm(request.POST or None, initial=_initieel(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.vraag_rapport_aan(
+                gebruiker=request.user,
+                gemeente=buurt.gemeente,
+                buurt=buurt,
+                van=form.cleaned_data["van"],
+                tot=form.cleaned_data["tot"],
+                formaten=form.cleaned_data["formaten"],
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het rapport wordt gemaakt."))
+            return redirect("rapport:buurt_rapport", buurt.id)
+    return render(
+        request,
+        "rapport/buurt_rapport.html",
+        {
+            "buurt": buurt,
+            "form": form,
+            "bestanden": _pagina(request, selectors.bestanden_van_buurt(buurt)),
+            "mag_notities": kan_beheren(request.user, buurt),
+            "voorbeeld": _voorbeeldform(),
+        },
+    )
+
+
+def _voorbeeldform() -> PeriodeForm:
+    form = PeriodeForm(initial=dict(PeriodeForm.uit_query({}).data), auto_id="voorbeeld_%s")
+    return form
+
+
+def _initieel(request) -> dict:
+    van, tot = PeriodeForm.uit_query({}).data.values()
+    return {"van": van, "tot": tot, "formaten": [Formaat.PDF, Formaat.XLSX]}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
+    gemeente = get_gemeente_or_404(request.user, gemeente_id)
+    _vereis_coordinator(request.user, gemeente)
+    form = GemeenteRapportForm(request.POST or None, initial=_initieel(request))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.vraag_rapport_aan(
+                gebruiker=request.user,
+                gemeente=gemeente,
+                buurt=None,
+                van=d["van"],
+                tot=d["tot"],
+                formaten=d["formaten"],
+            )
+            if d["per_buurt"]:
+                for buurt in gemeente.buurten.order_by("naam"):
+                    services.vraag_rapport_aan(
+                        gebruiker=request.user,
+                        gemeente=gemeente,
+                        buurt=buurt,
+                        van=d["van"],
+                        tot=d["tot"],
+                        formaten=d["formaten"],
+                    )
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het rapport wordt gemaakt."))
+            return redirect("rapport:gemeente_rapport", gemeente.id)
+    periode = PeriodeForm.uit_query(request.GET)
+    periode.auto_id = "overzicht_%s"  # the generate form below has its own id_van / id_tot
+    van, tot = (
+        (periode.cleaned_data["van"], periode.cleaned_data["tot"])
+        if periode.is_valid()
+        else PeriodeForm.uit_query({}).data.values()
+    )
+    return render(
+        request,
+        "rapport/gemeente_rapport.html",
+        {
+            "gemeente": gemeente,
+            "form": form,
+            "periode": periode,
+            "van": van,
+            "tot": tot,
+            "rijen": selectors.gemeente_overzicht(gemeente, van, tot),
+            "bestanden": _pagina(request, selectors.bestanden_van_gemeente(gemeente)),
+            "voorbeeld": _voorbeeldform(),
+        },
+    )
+
+
+def _voorbeeld(request, scope, context: dict) -> HttpResponse:
+    return render(
+        request,
+        "rapport/rapport_voorbeeld.html",
+        {**services.rapport_context(scope, pdf=False), **context},
+    )
+
+
+def _periode_of_400(request):
+    periode = PeriodeForm.uit_query(request.GET)
+    if not periode.is_valid():
+        return None, periode
+    return (periode.cleaned_data["van"], periode.cleaned_data["tot"]), periode
+
+
+@login_required
+@require_GET
+def buurt_voorbeeld(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_rapportrecht(request.user, buurt)
+    periode, form = _periode_of_400(request)
+    if periode is None:
+        return render(request, "rapport/periode_fout.html", {"form": form}, status=400)
+    scope = selectors.scope_voor_buurt(buurt, *periode)
+    return _voorbeeld(request, scope, {"buurt": buurt})
+
+
+@login_required
+@require_GET
+def gemeente_voorbeeld(request: HttpRequest, gemeente_id: int) -> HttpResponse:
+    gemeente = get_gemeente_or_404(request.user, gemeente_id)
+    _vereis_coordinator(request.user, gemeente)
+    periode, form = _periode_of_400(request)
+    if periode is None:
+        return render(request, "rapport/periode_fout.html", {"form": form}, status=400)
+    scope = selectors.scope_voor_gemeente(gemeente, *periode)
+    return _voorbeeld(request, scope, {"gemeente": gemeente})
+
+
+@login_required
+@require_GET
+def bestand_status(request: HttpRequest, bestand_id: int) -> HttpResponse:
+    bestand = selectors.get_bestand_or_404(request.user, bestand_id)
+    if not selectors.mag_bestand_zien(request.user, bestand):
+        raise PermissionDenied
+    return render(request, "rapport/_bestand_status.html", {"bestand": bestand})
+
+
+@login_required
+@require_GET
+def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
+    bestand = selectors.get_bestand_or_404(request.user, bestand_id)
+    if not selectors.mag_bestand_zien(request.user, bestand):
+        registreer_toegang(
+            gebruiker=request.user,
+            actie=Toegangsactie.GEWEIGERD,
+            object_type="rapport",
+            object_id=bestand.pk,
+            buurt=bestand.buurt,
+            gemeente=bestand.gemeente,
+        )
+        raise PermissionDenied
+    if not bestand.bestand:
+        raise Http404(_("Dit rapport is nog niet klaar."))
+    services.registreer_download(gebruiker=request.user, bestand=bestand)
+    soort = "application/pdf" if bestand.formaat == Formaat.PDF else XLSX_CONTENT_TYPE
+    return FileResponse(
+        bestand.bestand.open("rb"),
+        as_attachment=True,
+        filename=bestand.bestandsnaam(),
+        content_type=soort,
+    )
+
+
+@login_required
+@require_GET
+def gemeente_zip(request: HttpRequest, gemeente_id: int) -> HttpResponse:
+    gemeente = get_gemeente_or_404(request.user, gemeente_id)
+    _vereis_coordinator(request.user, gemeente)
+    bestanden = selectors.laatste_klare_bestanden(selectors.bestanden_van_gemeente(gemeente))
+    if not bestanden:
+        messages.warning(request, _("Er zijn nog geen klare rapporten om te downloaden."))
+        return redirect("rapport:gemeente_rapport", gemeente.id)
+    inhoud = services.zip_van(gebruiker=request.user, gemeente=gemeente, bestanden=bestanden)
+    antwoord = HttpResponse(inhoud, content_type="application/zip")
+    antwoord["Content-Disposition"] = f'attachment; filename="rapporten-{gemeente.pk}.zip"'
+    return antwoord
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notitie_form(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    van, tot = PeriodeForm.uit_query({}).data.values()
+    form = NotitieForm(request.POST or None, initial={"van": van, "tot": tot})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.notitie_opslaan(gebruiker=request.user, buurt=buurt, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De notities voor het rapport zijn bewaard."))
+            return redirect("rapport:buurt_rapport", buurt.id)
+    return render(request, "rapport/rapportnotitie_form.html", {"buurt": buurt, "form": form})
