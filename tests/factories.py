@@ -258,6 +258,8 @@ class UitkomstFactory(factory.django.DjangoModelFactory):
     bijeenkomst = factory.SubFactory(BijeenkomstFactory)
     soort = "inzicht"
     omschrijving = factory.Sequence(lambda n: f"Inzicht {n}")
+
+
 # --- rapport ----------------------------------------------------------------------------------
 class RapportBestandFactory(factory.django.DjangoModelFactory):
     class Meta:
