@@ -1,8 +1,8 @@
 """Project-level views: the health endpoint and the benchmark baseline."""
 
 from django.conf import settings
-from django.db import connection
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
