@@ -126,7 +126,9 @@ def queries(_: dict) -> dict:
 def _eerste(n: int):
     from activiteiten.models import Actie
 
-    return Actie.objects.filter(pk__in=Actie.objects.order_by("-startdatum", "-id")[:n].values("pk"))
+    return Actie.objects.filter(
+        pk__in=Actie.objects.order_by("-startdatum", "-id")[:n].values("pk")
+    )
 
 
 def export_csv(args: dict) -> dict:

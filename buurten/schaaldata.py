@@ -208,7 +208,9 @@ class Generator:
             self._stap("bijeenkomsten", self._bijeenkomsten)
             self._stap("personas", self._personas)
         if connection.vendor == "postgresql":
-            self._stap("analyze", lambda: connection.cursor().execute("ANALYZE"))
+            # Fresh statistics and visibility map, as autovacuum would leave them (index-only scans).
+            opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            self._stap("analyze", lambda: connection.cursor().execute(opdracht))
         return Resultaat(
             aantallen=self.n,
             seconden=self.seconden,
