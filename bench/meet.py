@@ -81,6 +81,16 @@ def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
     ], b
 
 
+def buurt_van(args: dict) -> dict:
+    """The first buurt a user is a member of (e.g. the demo regisseur's buurt)."""
+    from buurten.models import Lidmaatschap
+
+    lid = Lidmaatschap.objects.filter(
+        gebruiker__username=args["gebruiker"], buurt__isnull=False
+    ).order_by("buurt_id")
+    return {"buurt": lid.values_list("buurt_id", flat=True).first()}
+
+
 def paginas(_: dict) -> dict:
     """The pages to benchmark, resolved against this database (largest buurt)."""
     buurt, gemeente = _grootste()
