@@ -31,8 +31,11 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# Benchmarks (issue 11): PostgreSQL database whose name contains "bench" (created and filled at
+# ZORGNET_BENCH_SCHAAL, default 1.0), plus its 1/100 sibling <name>_klein. Needs wrk.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/zorgnet_bench
 bench: $(STAMP)
-	$(PY) -m bench
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A zorgnet worker -Q default,long --loglevel INFO

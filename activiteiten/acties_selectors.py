@@ -223,7 +223,7 @@ def get_actie_or_404(buurt: Buurt, actie_id: int) -> Actie:
 
 def actie_tellingen(buurt: Buurt) -> list[tuple[str, int]]:
     labels = dict(Actie._meta.get_field("status").choices)
-    rijen = Actie.objects.filter(buurt=buurt).values("status").annotate(n=Count("id"))
+    rijen = Actie.objects.filter(buurt=buurt).values("status").annotate(n=Count("*"))
     per = {r["status"]: r["n"] for r in rijen}
     return [(str(labels[s]), per.get(s, 0)) for s in labels]
 

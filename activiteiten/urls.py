@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import acties_views, bijeenkomsten_views
+from . import acties_views, bijeenkomsten_views, export_views
 
 app_name = "activiteiten"
 
@@ -10,6 +10,7 @@ BK = B + "bijeenkomsten/"
 urlpatterns: list = [
     # acties en signalen
     path(B + "acties/", acties_views.actie_list, name="actie_list"),
+    path(B + "acties/export/", export_views.actie_export, name="actie_export"),
     path(B + "acties/nieuw/", acties_views.actie_create, name="actie_create"),
     path(B + "acties/<int:actie_id>/", acties_views.actie_detail, name="actie_detail"),
     path(B + "acties/<int:actie_id>/bewerken/", acties_views.actie_update, name="actie_update"),

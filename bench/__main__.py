@@ -25,6 +25,8 @@ def _machine() -> str:
 
 def main(argv: list[str]) -> int:
     kies = set(argv)
+    # Benchmarks run on a PostgreSQL database whose name contains "bench" (see bench/omgeving.py).
+    os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/zorgnet_bench")
     figuren: list[Figuur] = []
     pakket = Path(__file__).resolve().parent
     for info in sorted(pkgutil.iter_modules([str(pakket)]), key=lambda m: m.name):

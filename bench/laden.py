@@ -43,7 +43,12 @@ class Meting:
 
 
 def django_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "zorgnet.settings", "AXES_ENABLED": "False"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
+        "AXES_ENABLED": "False",
+        "DJANGO_DEBUG": "False",  # measure without DEBUG's query log and debug pages
+    }
     env.update(extra)
     return env
 

@@ -111,8 +111,13 @@ def smoelenboek(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
 
 
 def relaties_in_buurt(user, buurt: Buurt) -> QuerySet[Relatie]:
-    """Ties where at least one side works in the buurt."""
-    ids = partners_in_buurt(user, buurt).values("pk")
+    """Ties where at least one side works in the buurt.
+
+    The partner ids are read first: `x IN (list) OR y IN (list)` uses both foreign-key indexes
+    (bitmap OR), whereas two IN-subqueries made PostgreSQL scan every relation (bench: 64 -> 13 ms
+    on the largest buurt of the Flanders-scale data set).
+    """
+    ids = list(partners_in_buurt(user, buurt).order_by().values_list("pk", flat=True))
     return (
         Relatie.objects.filter(Q(van_partner__in=ids) | Q(naar_partner__in=ids))
         .select_related("van_partner", "naar_partner", "verklaard_door", "beantwoord_door")

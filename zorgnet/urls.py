@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("bench/basislijn/", views.basislijn, name="basislijn"),
     path("buurten/", include("buurten.urls")),
     # Apps define their own paths (mostly under buurten/<buurt_id>/...).
     path("", include("partners.urls")),

@@ -166,7 +166,11 @@ class Actie(models.Model):
         ordering = ["-startdatum", "-id"]
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
-        indexes = [models.Index(fields=["buurt", "status", "startdatum"])]
+        indexes = [
+            models.Index(fields=["buurt", "status", "startdatum"]),
+            # The action list's order within a buurt (bench: top-25 without sorting the buurt).
+            models.Index(fields=["buurt", "-startdatum", "-id"], name="actie_buurt_recent"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("startdatum")),

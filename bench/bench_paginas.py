@@ -1,0 +1,79 @@
+"""Page benchmark: the main pages of each role at 1 and 32 connections, against a baseline view.
+
+Targets: p95 of every page within 3x the baseline's p95 at the same concurrency, zero errors, and
+the same number of queries per page on the 1/100 and on the full data set.
+"""
+
+import os
+
+from bench import omgeving
+from bench.figuur import Figuur
+from bench.laden import gunicorn, sessie_cookie, wrk
+
+BASISLIJN = "/bench/basislijn/"
+FACTOR = 3
+NIVEAUS = (1, 32)
+
+
+def _seconden() -> int:
+    return int(os.environ.get("ZORGNET_BENCH_SECONDEN", "8"))
+
+
+def run() -> list[Figuur]:
+    groot, klein = omgeving.database_url(), omgeving.kleine_url()
+    q_groot = omgeving.meet(groot, "queries")["paginas"]
+    q_klein = {(p["rol"], p["naam"]): p for p in omgeving.meet(klein, "queries")["paginas"]}
+    figuren: list[Figuur] = []
+    for p in q_groot:
+        naam = f"{p['rol']} {p['naam']}"
+        ander = q_klein.get((p["rol"], p["naam"]))
+        figuren.append(
+            Figuur(
+                f"queries {naam} (full; 1/100 = {ander['queries'] if ander else '?'})",
+                p["queries"],
+                "",
+                "= 1/100 count",
+                ander is not None
+                and ander["queries"] == p["queries"]
+                and p["status"] == 200 == ander["status"],
+            )
+        )
+    cookies = {rol: sessie_cookie(gebruiker) for rol, gebruiker in _personas().items()}
+    with gunicorn() as basis:
+        for c in NIVEAUS:
+            wrk(basis + BASISLIJN, cookie=cookies["regisseur"], verbindingen=c, seconden=2)  # warm
+            ref = wrk(
+                basis + BASISLIJN, cookie=cookies["regisseur"], verbindingen=c, seconden=_seconden()
+            )
+            figuren.append(Figuur(f"baseline p50 @{c}", ref.p50_ms, "ms"))
+            figuren.append(
+                Figuur(f"baseline p95 @{c}", ref.p95_ms, "ms", "errors = 0", ref.errors == 0)
+            )
+            grens = FACTOR * ref.p95_ms
+            for p in q_groot:
+                naam = f"{p['rol']} {p['naam']}"
+                m = wrk(
+                    basis + p["pad"], cookie=cookies[p["rol"]], verbindingen=c, seconden=_seconden()
+                )
+                figuren.append(Figuur(f"{naam} p50 @{c}", m.p50_ms, "ms"))
+                figuren.append(
+                    Figuur(
+                        f"{naam} p95 @{c}",
+                        m.p95_ms,
+                        "ms",
+                        f"<= {grens:.1f} ms (3x base)",
+                        m.p95_ms <= grens,
+                    )
+                )
+                figuren.append(
+                    Figuur(
+                        f"{naam} errors @{c} ({m.requests} req)", m.errors, "", "= 0", m.errors == 0
+                    )
+                )
+    return figuren
+
+
+def _personas() -> dict[str, str]:
+    from buurten.schaaldata import PERSONAS
+
+    return PERSONAS

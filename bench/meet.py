@@ -1,0 +1,241 @@
+"""Measurements that need Django, run in a fresh process per call by bench.omgeving.meet().
+
+`python -m bench.meet <opdracht> '<json arguments>'` prints one JSON line.
+"""
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgnet.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+
+from buurten.schaaldata import PERSONAS  # noqa: E402
+
+
+def _status(sleutel: str) -> int:
+    with open("/proc/self/status") as f:
+        for lijn in f:
+            if lijn.startswith(sleutel + ":"):
+                return int(lijn.split()[1]) * 1024
+    return 0
+
+
+def _reset_piek() -> None:
+    """Reset VmHWM to the current RSS (Linux: write 5 to clear_refs)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
+def _grootste():
+    from buurten.models import Lidmaatschap
+
+    regie = Lidmaatschap.objects.get(gebruiker__username=PERSONAS["regisseur"])
+    coord = Lidmaatschap.objects.get(gebruiker__username=PERSONAS["coordinator"])
+    return regie.buurt_id, coord.gemeente_id
+
+
+# The main pages per role. Optional pages (built by other issues) are tried by URL name and left
+# out when the name does not exist yet.
+def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
+    b = {"buurt_id": buurt}
+    return [
+        ("regisseur", "dashboard", "dashboard", ""),
+        ("regisseur", "buurt overview", "buurten:buurt_detail", ""),
+        (
+            "regisseur",
+            "partner list (filters)",
+            "partners:partner_list",
+            "?status=actief&formeel=ja",
+        ),
+        ("regisseur", "action list", "activiteiten:actie_list", ""),
+        ("regisseur", "signal queue", "activiteiten:signaal_open", ""),
+        ("regisseur", "signal list (filter)", "activiteiten:signaal_list", "?status=nieuw"),
+        ("regisseur", "relation list", "partners:relatie_list", ""),
+        ("regisseur", "package overview", "activiteiten:pakket_list", ""),
+        ("regisseur", "meeting list", "activiteiten:bijeenkomst_list", ""),
+        ("regisseur", "network view", "netwerk:netwerk", ""),
+        ("regisseur", "network view", "netwerk:netwerk_detail", ""),
+        ("regisseur", "network view", "netwerk:netwerk_buurt", ""),
+        ("regisseur", "report preview", "rapport:rapport_buurt", ""),
+        ("regisseur", "report preview", "rapport:rapport_detail", ""),
+        ("regisseur", "report preview", "rapport:voorbeeld", ""),
+        ("coordinator", "dashboard", "dashboard", ""),
+        ("coordinator", "buurt overview", "buurten:buurt_detail", ""),
+        ("coordinator", "signal list", "activiteiten:signaal_list", ""),
+        ("partner", "dashboard", "dashboard", ""),
+        ("partner", "signal list", "activiteiten:signaal_list", ""),
+        ("partner", "partner list", "partners:partner_list", ""),
+    ], b
+
+
+def buurt_van(args: dict) -> dict:
+    """The first buurt a user is a member of (e.g. the demo regisseur's buurt)."""
+    from buurten.models import Lidmaatschap
+
+    lid = Lidmaatschap.objects.filter(
+        gebruiker__username=args["gebruiker"], buurt__isnull=False
+    ).order_by("buurt_id")
+    return {"buurt": lid.values_list("buurt_id", flat=True).first()}
+
+
+def paginas(_: dict) -> dict:
+    """The pages to benchmark, resolved against this database (largest buurt)."""
+    buurt, gemeente = _grootste()
+    kandidaten, b = _kandidaten(buurt)
+    gevonden, gezien = [], set()
+    for rol, naam, url_naam, query in kandidaten:
+        if (rol, naam) in gezien:
+            continue
+        pad = None
+        for kwargs in ({}, b, {"gemeente_id": gemeente}):
+            try:
+                pad = reverse(url_naam, kwargs=kwargs)
+                break
+            except NoReverseMatch:
+                continue
+        if pad is None:
+            continue
+        gezien.add((rol, naam))
+        gevonden.append({"rol": rol, "naam": naam, "pad": pad + query})
+    return {"paginas": gevonden, "buurt": buurt, "gemeente": gemeente}
+
+
+def queries(_: dict) -> dict:
+    """Queries and status per page, via the test client, on this database."""
+    from django.contrib.auth import get_user_model
+
+    lijst = paginas({})["paginas"]
+    User = get_user_model()
+    uit = []
+    clients = {}
+    for p in lijst:
+        if p["rol"] not in clients:
+            clients[p["rol"]] = Client()
+            clients[p["rol"]].force_login(User.objects.get(username=PERSONAS[p["rol"]]))
+        client = clients[p["rol"]]
+        client.get(p["pad"])  # warm caches (session, content types)
+        with CaptureQueriesContext(connection) as ctx:
+            antwoord = client.get(p["pad"])
+        uit.append({**p, "queries": len(ctx.captured_queries), "status": antwoord.status_code})
+    return {"paginas": uit}
+
+
+def _eerste(n: int):
+    from activiteiten.models import Actie
+
+    return Actie.objects.filter(
+        pk__in=Actie.objects.order_by("-startdatum", "-id")[:n].values("pk")
+    )
+
+
+def export_csv(args: dict) -> dict:
+    """Stream `limiet` actions (all buurten) through the CSV export's code path; rows/s and RSS."""
+    from activiteiten.export_views import KOLOMMEN, actie_rijen
+    from activiteiten.models import Actie
+    from zorgnet.lib.exports import csv_rijen
+
+    limiet = args["limiet"]
+    qs = Actie.objects.filter(
+        pk__in=Actie.objects.order_by("-startdatum", "-id")[:limiet].values("pk")
+    )
+    list(csv_rijen(KOLOMMEN, actie_rijen(_eerste(10))))  # warm-up
+    _reset_piek()
+    voor = _status("VmRSS")
+    begin = time.perf_counter()
+    rijen = grootte = 0
+    for lijn in csv_rijen(KOLOMMEN, actie_rijen(qs)):
+        rijen += 1
+        grootte += len(lijn)
+    duur = time.perf_counter() - begin
+    return {
+        "rijen": rijen - 1,
+        "seconden": duur,
+        "extra_mb": (_status("VmHWM") - voor) / 2**20,
+        "mb": grootte / 2**20,
+    }
+
+
+def export_view(_: dict) -> dict:
+    """The export view end to end (largest buurt, as its regisseur): streamed, rows/s and RSS."""
+    from django.contrib.auth import get_user_model
+
+    buurt, _g = _grootste()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=PERSONAS["regisseur"]))
+    pad = reverse("activiteiten:actie_export", kwargs={"buurt_id": buurt})
+    b"".join(client.get(pad).streaming_content)  # warm-up
+    _reset_piek()
+    voor = _status("VmRSS")
+    begin = time.perf_counter()
+    antwoord = client.get(pad)
+    rijen = sum(blok.count(b"\n") for blok in antwoord.streaming_content) - 1
+    return {
+        "rijen": rijen,
+        "seconden": time.perf_counter() - begin,
+        "extra_mb": (_status("VmHWM") - voor) / 2**20,
+        "streaming": antwoord.streaming,
+    }
+
+
+def export_xlsx(args: dict) -> dict:
+    """Write-only XLSX of `limiet` actions through the export's code path; rows/s and RSS."""
+    from activiteiten.export_views import KOLOMMEN, actie_rijen
+    from activiteiten.models import Actie
+    from zorgnet.lib.exports import xlsx_bytes
+
+    limiet = args["limiet"]
+    qs = Actie.objects.filter(
+        pk__in=Actie.objects.order_by("-startdatum", "-id")[:limiet].values("pk")
+    )
+    xlsx_bytes({"acties": (KOLOMMEN, actie_rijen(_eerste(10)))})  # warm-up
+    _reset_piek()
+    voor = _status("VmRSS")
+    begin = time.perf_counter()
+    inhoud = xlsx_bytes({"acties": (KOLOMMEN, actie_rijen(qs))})
+    return {
+        "rijen": qs.count(),
+        "seconden": time.perf_counter() - begin,
+        "extra_mb": (_status("VmHWM") - voor) / 2**20,
+        "mb": len(inhoud) / 2**20,
+    }
+
+
+def rapport(_: dict) -> dict:
+    """Hook for the gemeente report (PDF, XLSX; built by another issue): timed when it exists."""
+    try:
+        from zorgnet.rapport import generator  # type: ignore[attr-defined]
+    except ImportError:
+        return {"beschikbaar": False}
+    _buurt, gemeente = _grootste()
+    uit = {"beschikbaar": True}
+    for formaat in ("pdf", "xlsx"):
+        functie = getattr(generator, f"genereer_{formaat}", None)
+        if functie is None:
+            continue
+        _reset_piek()
+        voor = _status("VmRSS")
+        begin = time.perf_counter()
+        functie(gemeente_id=gemeente)
+        uit[formaat] = {
+            "seconden": time.perf_counter() - begin,
+            "extra_mb": (_status("VmHWM") - voor) / 2**20,
+        }
+    return uit
+
+
+if __name__ == "__main__":
+    opdracht, argumenten = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
+    print(json.dumps(globals()[opdracht](argumenten)))
