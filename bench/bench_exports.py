@@ -79,8 +79,7 @@ def run() -> list[Figuur]:
             x["extra_mb"] < MAX_EXTRA_MB,
         )
     )
-    # Hook: the gemeente report (PDF, XLSX) is built by another issue. Timed once it exposes
-    # zorgnet.rapport.generator.genereer_pdf / genereer_xlsx(gemeente_id=...).
+    # The gemeente report of the largest gemeente (PDF and XLSX), over the last year.
     r = omgeving.meet(url, "rapport")
     if not r["beschikbaar"]:
         figuren.append(Figuur("gemeente report PDF/XLSX (not built yet)", 0, "", "skipped", None))

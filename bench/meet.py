@@ -66,12 +66,9 @@ def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
         ("regisseur", "relation list", "partners:relatie_list", ""),
         ("regisseur", "package overview", "activiteiten:pakket_list", ""),
         ("regisseur", "meeting list", "activiteiten:bijeenkomst_list", ""),
-        ("regisseur", "network view", "netwerk:netwerk", ""),
-        ("regisseur", "network view", "netwerk:netwerk_detail", ""),
-        ("regisseur", "network view", "netwerk:netwerk_buurt", ""),
-        ("regisseur", "report preview", "rapport:rapport_buurt", ""),
-        ("regisseur", "report preview", "rapport:rapport_detail", ""),
-        ("regisseur", "report preview", "rapport:voorbeeld", ""),
+        ("regisseur", "network view", "netwerk:buurt_netwerk", ""),
+        ("regisseur", "report page", "rapport:buurt_rapport", ""),
+        ("regisseur", "report preview", "rapport:buurt_voorbeeld", ""),
         ("coordinator", "dashboard", "dashboard", ""),
         ("coordinator", "buurt overview", "buurten:buurt_detail", ""),
         ("coordinator", "signal list", "activiteiten:signaal_list", ""),
@@ -214,21 +211,24 @@ def export_xlsx(args: dict) -> dict:
 
 
 def rapport(_: dict) -> dict:
-    """Hook for the gemeente report (PDF, XLSX; built by another issue): timed when it exists."""
-    try:
-        from zorgnet.rapport import generator  # type: ignore[attr-defined]
-    except ImportError:
-        return {"beschikbaar": False}
+    """The gemeente report (PDF and XLSX) of the largest gemeente over the last year."""
+    import datetime as dt
+
+    from buurten.models import Gemeente
+    from zorgnet.rapport.selectors import scope_voor_gemeente
+    from zorgnet.rapport.services import rapport_pdf, rapport_xlsx
+
     _buurt, gemeente = _grootste()
-    uit = {"beschikbaar": True}
-    for formaat in ("pdf", "xlsx"):
-        functie = getattr(generator, f"genereer_{formaat}", None)
-        if functie is None:
-            continue
+    tot = dt.date.today()
+    scope = scope_voor_gemeente(
+        Gemeente.objects.get(pk=gemeente), tot - dt.timedelta(days=365), tot
+    )
+    uit: dict = {"beschikbaar": True}
+    for formaat, functie in (("pdf", rapport_pdf), ("xlsx", rapport_xlsx)):
         _reset_piek()
         voor = _status("VmRSS")
         begin = time.perf_counter()
-        functie(gemeente_id=gemeente)
+        functie(scope)
         uit[formaat] = {
             "seconden": time.perf_counter() - begin,
             "extra_mb": (_status("VmHWM") - voor) / 2**20,
