@@ -4,3 +4,4 @@ Each module is imported here so Django finds the models.
 """
 
 from .acties import *  # noqa: F401,F403
+from .pakketten import *  # noqa: F401,F403
