@@ -6,6 +6,7 @@ class ActiviteitenConfig(AppConfig):
     verbose_name = "Activiteiten"
 
     def ready(self) -> None:
-        from . import acties_secties
+        from . import acties_secties, pakketten_secties
 
         acties_secties.registreer()
+        pakketten_secties.registreer()
