@@ -219,3 +219,28 @@ class BeleidssignaalFactory(factory.django.DjangoModelFactory):
     buurt = factory.SubFactory(BuurtFactory)
     titel = factory.Sequence(lambda n: f"Beleidssignaal {n}")
     boodschap = "Meerdere partners vangen hetzelfde probleem op."
+
+
+# --- activiteiten: activiteitenpakketten ---------------------------------------------------------
+class ActiviteitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Activiteit"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    naam = factory.Sequence(lambda n: f"Activiteit {n}")
+
+
+class ActiviteitenpakketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Activiteitenpakket"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    naam = factory.Sequence(lambda n: f"Pakket {n}")
+
+
+class DoelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Doel"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Doel {n}")
