@@ -45,13 +45,43 @@ UITDAGING_WONEN = "Woonkwaliteit (vocht en schimmel)"
 ACTIVITEITEN = [
     ("Buurtbabbels", UITDAGING_HULP, True, "deels", ["comite", "saamo", "ldc"]),
     ("Soep- of koffie-rondes", UITDAGING_HULP, False, "onbekend", ["vrijwilligers", "ldc"]),
-    ("Vraag & aanbod matches", UITDAGING_HULP, False, "onbekend", ["vrijwilligers", "bib", "school"]),
+    (
+        "Vraag & aanbod matches",
+        UITDAGING_HULP,
+        False,
+        "onbekend",
+        ["vrijwilligers", "bib", "school"],
+    ),
     ("Huisbezoeken bij kwetsbare gezinnen", UITDAGING_HULP, True, "nee", ["gezinszorg", "hvk"]),
-    ("Warme doorverwijzing naar de huisarts", UITDAGING_HULP, False, "onbekend", ["huisarts", "ocmw"]),
-    ("Zitdag OCMW in het buurthuis", UITDAGING_HULP, False, "onbekend", ["ocmw", "clb", "wijkagent"]),
+    (
+        "Warme doorverwijzing naar de huisarts",
+        UITDAGING_HULP,
+        False,
+        "onbekend",
+        ["huisarts", "ocmw"],
+    ),
+    (
+        "Zitdag OCMW in het buurthuis",
+        UITDAGING_HULP,
+        False,
+        "onbekend",
+        ["ocmw", "clb", "wijkagent"],
+    ),
     ("Woningcheck vocht en schimmel", UITDAGING_WONEN, False, "onbekend", ["svk", "gezinszorg"]),
-    ("Casusoverleg armoede en wonen", UITDAGING_WONEN, True, "deels", ["ocmw", "svk", "saamo", "wzc"]),
-    ("Uitwisseling goede praktijken met Stederen", UITDAGING_WONEN, False, "onbekend", ["ocmw", "huisarts", "ldc", "hvk"]),
+    (
+        "Casusoverleg armoede en wonen",
+        UITDAGING_WONEN,
+        True,
+        "deels",
+        ["ocmw", "svk", "saamo", "wzc"],
+    ),
+    (
+        "Uitwisseling goede praktijken met Stederen",
+        UITDAGING_WONEN,
+        False,
+        "onbekend",
+        ["ocmw", "huisarts", "ldc", "hvk"],
+    ),
     ("Signalen bundelen naar beleid", UITDAGING_WONEN, False, "onbekend", ["saamo", "clb"]),
 ]
 
@@ -123,7 +153,11 @@ def _partners(ctx: dict, gemeente, buurt) -> dict[str, Partner]:
         partner, _nieuw = Partner.objects.get_or_create(
             gemeente=gemeente,
             naam=naam,
-            defaults={"sector": sector, "formeel": formeel, "werkingsgebied": Schaal.GEOGRAFISCHE_BUURT},
+            defaults={
+                "sector": sector,
+                "formeel": formeel,
+                "werkingsgebied": Schaal.GEOGRAFISCHE_BUURT,
+            },
         )
         if not partner.buurten.filter(pk=buurt.pk).exists():
             partner.buurten.add(buurt)
@@ -182,10 +216,16 @@ def laad(ctx: dict) -> None:
             doel=doel_hulp,
         )
         services.toc_element_toevoegen(
-            buurt=buurt, soort=ToCSoort.RANDVOORWAARDE, titel="Vaste zitdag in het buurthuis", ouder=tussen
+            buurt=buurt,
+            soort=ToCSoort.RANDVOORWAARDE,
+            titel="Vaste zitdag in het buurthuis",
+            ouder=tussen,
         )
         services.toc_element_toevoegen(
-            buurt=buurt, soort=ToCSoort.INDICATOR, titel="Aantal warme doorverwijzingen", ouder=tussen
+            buurt=buurt,
+            soort=ToCSoort.INDICATOR,
+            titel="Aantal warme doorverwijzingen",
+            ouder=tussen,
         )
 
     acts = {}
@@ -252,7 +292,12 @@ def laad(ctx: dict) -> None:
         },
     )
     for pakket, soort, tekst, wegwerkbaar in [
-        (ontmoeting, "stimulerend", "Beschikken over een fysieke ontmoetingsplaats (buurthuis)", True),
+        (
+            ontmoeting,
+            "stimulerend",
+            "Beschikken over een fysieke ontmoetingsplaats (buurthuis)",
+            True,
+        ),
         (ontmoeting, "remmend", "Gesloten houding van sommige buurtbewoners", True),
         (uitwisseling, "remmend", "Historische fragmentering tussen de twee gemeenten", False),
     ]:

@@ -5,8 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Uitdaging
 from partners.models import Mandaat, Partner
-from zorgnet.lib.choices import Complexiteit, Kant, Coordinatievorm, Groepsrol, Intensiteit, Niveau
-from zorgnet.lib.choices import Schaal, Typologie
+from zorgnet.lib.choices import (
+    Complexiteit,
+    Coordinatievorm,
+    Groepsrol,
+    Intensiteit,
+    Kant,
+    Niveau,
+    Schaal,
+    Typologie,
+)
 
 from .models import (
     GEWICHT_MAX,
@@ -32,6 +40,8 @@ class UitdagingForm(forms.Form):
 
 
 class DoelForm(forms.Form):
+    prefix = "doel"
+
     titel = forms.CharField(label=_("Doel"), max_length=200)
     termijn = forms.ChoiceField(label=_("Termijn"), choices=Termijn.choices)
     omschrijving = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea, required=False)
@@ -46,12 +56,15 @@ class DoelForm(forms.Form):
 
 
 class DoelWijzigForm(DoelForm):
+    prefix = None  # alone on its page
     reden = forms.CharField(
         label=_("Waarom stuur je dit doel bij?"), widget=forms.Textarea, required=True
     )
 
 
 class ToCForm(forms.Form):
+    prefix = "toc"
+
     soort = forms.ChoiceField(label=_("Soort"), choices=ToCSoort.choices)
     titel = forms.CharField(label=_("Titel"), max_length=200)
     ouder = forms.ModelChoiceField(
@@ -65,6 +78,8 @@ class ToCForm(forms.Form):
 
 
 class ActiviteitForm(forms.Form):
+    prefix = "act"
+
     naam = forms.CharField(label=_("Benodigde activiteit"), max_length=200)
     uitdaging = forms.ModelChoiceField(
         label=_("Uitdaging"), queryset=Uitdaging.objects.none(), required=False
@@ -82,6 +97,8 @@ class ActiviteitForm(forms.Form):
 
 
 class CapaciteitForm(forms.Form):
+    prefix = "cap"
+
     activiteit = forms.ModelChoiceField(label=_("Activiteit"), queryset=Activiteit.objects.none())
     partner = forms.ModelChoiceField(label=_("Potentiële partner"), queryset=Partner.objects.none())
     omschrijving = forms.CharField(label=_("Capaciteit"), max_length=200, required=False)
@@ -96,6 +113,8 @@ class CapaciteitForm(forms.Form):
 
 
 class SamenhangPaarForm(forms.Form):
+    prefix = "paar"
+
     activiteit_a = forms.ModelChoiceField(label=_("Activiteit"), queryset=Activiteit.objects.none())
     activiteit_b = forms.ModelChoiceField(
         label=_("hangt samen met"), queryset=Activiteit.objects.none()
@@ -171,6 +190,8 @@ class PakketForm(forms.Form):
 
 
 class PakketRelatieForm(forms.Form):
+    prefix = "relatie"
+
     pakket_a = forms.ModelChoiceField(label=_("Pakket"), queryset=Activiteitenpakket.objects.none())
     pakket_b = forms.ModelChoiceField(
         label=_("en pakket"), queryset=Activiteitenpakket.objects.none()
@@ -195,6 +216,8 @@ class PakketRelatieForm(forms.Form):
 
 
 class AfwijkingForm(forms.ModelForm):
+    prefix = "afw"
+
     class Meta:
         model = Afwijking
         fields = ["aspect", "omschrijving", "reden", "implicatie", "opvang"]
@@ -206,6 +229,8 @@ class AfwijkingForm(forms.ModelForm):
 
 
 class FactorForm(forms.Form):
+    prefix = "factor"
+
     soort = forms.ChoiceField(label=_("Soort"), choices=FactorSoort.choices)
     omschrijving = forms.CharField(label=_("Factor"), max_length=200)
     wegwerkbaar = forms.BooleanField(label=_("Kan weggewerkt worden"), required=False)
@@ -217,6 +242,8 @@ class StapStatusForm(forms.Form):
 
 
 class StarttemplateForm(forms.Form):
+    prefix = "sjabloon"
+
     template = forms.ModelChoiceField(
         label=_("Beginsituatie → doel"), queryset=Starttemplate.objects.all()
     )

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 from buurten.permissions import kan_beheren
 from zorgnet.lib.choices import Intensiteit, Schaal
 from zorgnet.lib.netwerkbronnen import registreer_bron
-from zorgnet.lib.svg import staafgrafiek
 from zorgnet.lib.secties import Sectie, registreer_buurtsectie
+from zorgnet.lib.svg import staafgrafiek
 from zorgnet.rapport.registry import RapportSectie, Scope, registreer_rapportsectie
 
 from . import pakketten_selectors as selectors

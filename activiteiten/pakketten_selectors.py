@@ -202,10 +202,14 @@ def waarschuwingen(
         if pa not in per_id or pb not in per_id:
             continue
         for groot, klein in ((per_id[pa], per_id[pb]), (per_id[pb], per_id[pa])):
-            if Schaal.rang(schaal(groot)) > Schaal.rang(schaal(klein)) and (
-                groot.pk,
-                klein.pk,
-            ) not in gemeld:
+            if (
+                Schaal.rang(schaal(groot)) > Schaal.rang(schaal(klein))
+                and (
+                    groot.pk,
+                    klein.pk,
+                )
+                not in gemeld
+            ):
                 gemeld.add((groot.pk, klein.pk))
                 uit[groot.pk].append(
                     _(

@@ -132,7 +132,11 @@ def toc_element_toevoegen(
         raise ValidationError({"ouder": _("De impact staat bovenaan en hangt nergens onder.")})
     if soort != ToCSoort.IMPACT and (ouder is None or ouder.soort not in toegelaten):
         raise ValidationError(
-            {"ouder": _("Hang een tussendoel, randvoorwaarde of indicator onder een impact of tussendoel.")}
+            {
+                "ouder": _(
+                    "Hang een tussendoel, randvoorwaarde of indicator onder een impact of tussendoel."
+                )
+            }
         )
     element = ToCElement(buurt=buurt, soort=soort, titel=titel, ouder=ouder, doel=doel)
     element.full_clean()
@@ -200,9 +204,7 @@ def capaciteit_toevoegen(
 
 
 @transaction.atomic
-def samenhang_instellen(
-    *, buurt: Buurt, gewichten: Mapping[tuple[int, int], int | None]
-) -> int:
+def samenhang_instellen(*, buurt: Buurt, gewichten: Mapping[tuple[int, int], int | None]) -> int:
     """Set the weights of activity pairs (matrix or one pair); None or 0 removes the pair.
 
     Everything is checked before anything is written. Returns the number of pairs with a weight.
@@ -282,9 +284,9 @@ def pakket_opslaan(
     pakket.full_clean()
     pakket.save()
     pakket.team.set(team)
-    Activiteit.objects.filter(pakket=pakket).exclude(
-        pk__in=[a.pk for a in activiteiten]
-    ).update(pakket=None)
+    Activiteit.objects.filter(pakket=pakket).exclude(pk__in=[a.pk for a in activiteiten]).update(
+        pakket=None
+    )
     Activiteit.objects.filter(pk__in=[a.pk for a in activiteiten]).update(pakket=pakket)
     return pakket
 
@@ -314,9 +316,7 @@ def pakketrelatie_opslaan(
     afstemming: str = "",
 ) -> PakketRelatie:
     if pakket_a.pk == pakket_b.pk:
-        raise ValidationError(
-            {"pakket_b": _("Een pakket kan geen relatie met zichzelf hebben.")}
-        )
+        raise ValidationError({"pakket_b": _("Een pakket kan geen relatie met zichzelf hebben.")})
     if pakket_a.buurt_id != pakket_b.buurt_id:
         raise ValidationError({"pakket_b": _("Beide pakketten moeten in dezelfde buurt liggen.")})
     a, b = sorted([pakket_a, pakket_b], key=lambda p: p.pk)
@@ -364,7 +364,11 @@ def factor_toevoegen(
     aanpak: str = "",
 ) -> Factor:
     factor = Factor(
-        pakket=pakket, soort=soort, omschrijving=omschrijving, wegwerkbaar=wegwerkbaar, aanpak=aanpak
+        pakket=pakket,
+        soort=soort,
+        omschrijving=omschrijving,
+        wegwerkbaar=wegwerkbaar,
+        aanpak=aanpak,
     )
     factor.full_clean()
     factor.save()

@@ -76,7 +76,12 @@ STARTTEMPLATES: list[tuple[str, str, list[str], list[str]]] = [
     (
         "Veel alleenstaanden & eenzaamheidsgevoelens",
         "Eenzaamheid en sociale isolatie detecteren en tegengaan",
-        ["Buurtbabbels", "Inhaken op bestaande initiatieven", "Soep- of koffie-rondes", "Wandelingen"],
+        [
+            "Buurtbabbels",
+            "Inhaken op bestaande initiatieven",
+            "Soep- of koffie-rondes",
+            "Wandelingen",
+        ],
         ["Gesloten houding buurtbewoners", "Zichtbare resultaten nodig"],
     ),
     (

@@ -97,7 +97,9 @@ def _stap_context(request: HttpRequest, buurt, stap: int, **forms) -> dict:
 
 
 def _render_stap(request, buurt, stap: int, **forms) -> HttpResponse:
-    return render(request, "activiteiten/pakket_stap.html", _stap_context(request, buurt, stap, **forms))
+    return render(
+        request, "activiteiten/pakket_stap.html", _stap_context(request, buurt, stap, **forms)
+    )
 
 
 @login_required
@@ -371,8 +373,7 @@ def _detail(request, buurt, pakket, **forms) -> HttpResponse:
         factoren=pakket.factoren.all(),
         acties=pakket.acties.order_by("-startdatum")[:10],
         mag_beheren=kan_beheren(request.user, buurt),
-        form=forms.get("form")
-        or PakketForm(buurt=buurt, initial=PakketForm.initial_van(pakket)),
+        form=forms.get("form") or PakketForm(buurt=buurt, initial=PakketForm.initial_van(pakket)),
         afwijking_form=forms.get("afwijking_form") or AfwijkingForm(),
         factor_form=forms.get("factor_form") or FactorForm(),
     )
@@ -448,4 +449,3 @@ def pakketrelatie_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 5, relatie_form=form)
-

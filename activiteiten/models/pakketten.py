@@ -206,7 +206,9 @@ class Activiteit(models.Model):
 class Capaciteit(models.Model):
     """A potential partner with the capacities to carry out an activity (partner × activiteit)."""
 
-    activiteit = models.ForeignKey(Activiteit, on_delete=models.CASCADE, related_name="capaciteiten")
+    activiteit = models.ForeignKey(
+        Activiteit, on_delete=models.CASCADE, related_name="capaciteiten"
+    )
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="capaciteiten")
     omschrijving = models.CharField(_("welke capaciteit"), max_length=200, blank=True)
     werkt_al_samen = models.BooleanField(_("werkt al samen"), default=False)
@@ -282,7 +284,9 @@ class Activiteitenpakket(models.Model):
         _("beslissingsniveaus van het team"),
         default=list,
         blank=True,
-        help_text=_("Welke beslissingen het team zelf neemt (strategisch, structureel, operationeel)."),
+        help_text=_(
+            "Welke beslissingen het team zelf neemt (strategisch, structureel, operationeel)."
+        ),
     )
     mandaat = models.ForeignKey(
         Mandaat,
@@ -292,7 +296,9 @@ class Activiteitenpakket(models.Model):
         related_name="pakketten",
         verbose_name=_("mandaat"),
     )
-    typologie = models.CharField(_("typologie"), max_length=30, choices=Typologie.choices, blank=True)
+    typologie = models.CharField(
+        _("typologie"), max_length=30, choices=Typologie.choices, blank=True
+    )
     groepsrol = models.CharField(_("rol"), max_length=20, choices=Groepsrol.choices, blank=True)
     ideaal_plan = models.JSONField(
         _("ideaal plan"),
@@ -318,7 +324,9 @@ class Activiteitenpakket(models.Model):
 
         fout = [n for n in self.niveaus or [] if n not in Niveau.values]
         if fout:
-            raise ValidationError({"niveaus": _("Onbekend beslissingsniveau: %s") % ", ".join(fout)})
+            raise ValidationError(
+                {"niveaus": _("Onbekend beslissingsniveau: %s") % ", ".join(fout)}
+            )
 
 
 class PakketRelatie(models.Model):
@@ -397,7 +405,9 @@ class FactorSoort(models.TextChoices):
 class Factor(models.Model):
     """A stimulating or hindering factor for a package (ecosysteemspinnenweb)."""
 
-    pakket = models.ForeignKey(Activiteitenpakket, on_delete=models.CASCADE, related_name="factoren")
+    pakket = models.ForeignKey(
+        Activiteitenpakket, on_delete=models.CASCADE, related_name="factoren"
+    )
     soort = models.CharField(_("soort"), max_length=20, choices=FactorSoort.choices)
     omschrijving = models.CharField(_("factor"), max_length=200)
     wegwerkbaar = models.BooleanField(_("kan weggewerkt worden"), default=True)

@@ -47,7 +47,9 @@ def test_a_strong_bridge_merges_the_cliques_less_clearly():
 def test_unassigned_activities_count_as_their_own_group():
     ids, paren, links, rechts = _twee_klieken()
     g = graaf(ids, paren)
-    assert modulariteit(g, [links]) == pytest.approx(modulariteit(g, [links] + [[r] for r in rechts]))
+    assert modulariteit(g, [links]) == pytest.approx(
+        modulariteit(g, [links] + [[r] for r in rechts])
+    )
 
 
 def test_without_samenhang_there_is_no_modularity_and_every_activity_stands_alone():

@@ -51,7 +51,9 @@ def test_context_en_doelen_lists_goals_and_the_reasons_for_changes(wereld):
 def test_a_goal_change_outside_the_period_is_not_reported(wereld):
     doel = services.doel_aanmaken(buurt=wereld.buurt_a, titel="Oud", termijn="kort")
     services.doel_wijzigen(doel=doel, titel="Nieuw", termijn="kort", reden="Vroeger.")
-    scope = Scope((wereld.buurt_a.pk,), wereld.gemeente_1.pk, date(2000, 1, 1), date(2000, 6, 30), "X")
+    scope = Scope(
+        (wereld.buurt_a.pk,), wereld.gemeente_1.pk, date(2000, 1, 1), date(2000, 6, 30), "X"
+    )
     assert secties.context_en_doelen(scope)["wijzigingen"] == []
 
 

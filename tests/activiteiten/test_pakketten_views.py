@@ -64,14 +64,21 @@ def test_a_step_status_is_kept_so_the_flow_can_be_resumed(wereld, als):
     client.post(
         reverse("activiteiten:pakket_stap_status", args=[wereld.buurt_a.id, 3]), {"status": "bezig"}
     )
-    html = client.get(reverse("activiteiten:pakket_list", args=[wereld.buurt_a.id])).content.decode()
+    html = client.get(
+        reverse("activiteiten:pakket_list", args=[wereld.buurt_a.id])
+    ).content.decode()
     assert 'class="stap-bezig"' in html
 
 
 def test_a_package_without_activities_is_refused_with_a_dutch_error(wereld, als):
     antwoord = als(wereld.regisseur_a).post(
         reverse("activiteiten:pakket_create", args=[wereld.buurt_a.id]),
-        {"naam": "Leeg", "ideale_schaal": "geleefde_buurt", "intensiteit": 2, "coordinatie": "centraal"},
+        {
+            "naam": "Leeg",
+            "ideale_schaal": "geleefde_buurt",
+            "intensiteit": 2,
+            "coordinatie": "centraal",
+        },
     )
     assert antwoord.status_code == 200
     assert "minstens één activiteit" in antwoord.content.decode()
@@ -98,7 +105,9 @@ def test_the_matrix_saves_pairs_and_the_advice_shows_both_modularities(wereld, a
     )
     assert antwoord.status_code == 302
     assert Samenhang.objects.get().gewicht == 4
-    html = client.get(reverse("activiteiten:pakket_stap", args=[wereld.buurt_a.id, 3])).content.decode()
+    html = client.get(
+        reverse("activiteiten:pakket_stap", args=[wereld.buurt_a.id, 3])
+    ).content.decode()
     assert "modulariteit-huidig" in html and "Voorstel overnemen" in html
 
 
