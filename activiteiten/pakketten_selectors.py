@@ -245,7 +245,7 @@ def samenhang_advies(user, buurt: Buurt) -> Advies:
     met_losse = huidig + [[a.pk] for a in acts if not a.pakket_id]
     return Advies(
         huidige=[[per_id[i] for i in x] for x in huidig],
-        huidige_modulariteit=advies.modulariteit(g, huidig),
+        huidige_modulariteit=advies.modulariteit(g, huidig) if huidig else None,
         voorstel=[[per_id[i] for i in x] for x in voorstel],
         voorstel_modulariteit=advies.modulariteit(g, voorstel),
         zelfde=norm(met_losse) == norm(voorstel),
