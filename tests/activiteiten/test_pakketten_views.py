@@ -127,3 +127,29 @@ def test_a_foreign_goal_is_a_404(wereld, als):
         reverse("activiteiten:doel_update", args=[wereld.buurt_a.id, doel.id])
     )
     assert antwoord.status_code == 404
+
+
+def test_actions_can_be_filtered_by_package_and_show_it(wereld, als):
+    from tests.factories import ActieFactory, ActiviteitenpakketFactory
+
+    pakket = ActiviteitenpakketFactory(buurt=wereld.buurt_a, naam="Toeleiding naar zorg")
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, pakket=pakket, titel="In pakket")
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, titel="Los")
+    ActiviteitenpakketFactory(buurt=wereld.buurt_b, naam="Vreemd pakket")
+    url = reverse("activiteiten:actie_list", args=[wereld.buurt_a.id])
+    client = als(wereld.regisseur_a)
+    html = client.get(url, {"pakket": pakket.pk}).content.decode()
+    assert "In pakket" in html and ">Los<" not in html
+    assert "Toeleiding naar zorg" in html and "Vreemd pakket" not in html
+
+
+def test_an_action_refuses_a_package_of_another_buurt(wereld):
+    from django.core.exceptions import ValidationError
+
+    from activiteiten import acties_services
+    from tests.factories import ActieFactory, ActiviteitenpakketFactory
+
+    actie = ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner)
+    actie.pakket = ActiviteitenpakketFactory(buurt=wereld.buurt_b)
+    with pytest.raises(ValidationError, match="hoort niet bij deze buurt"):
+        acties_services.actie_bewaren(actie=actie)
