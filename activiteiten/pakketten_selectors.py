@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -261,14 +261,11 @@ def overzicht(user, buurt: Buurt) -> dict:
     return {"pakketten": lijst, "relaties": rel, "waarschuwingen": alle}
 
 
-def pakket_tellingen(buurt: Buurt) -> dict:
-    return Activiteitenpakket.objects.filter(buurt=buurt).aggregate(
-        n=Count("pk"),
-    )
-
-
 def pakketteam_banden(buurt_ids, van, tot) -> list[WaargenomenBand]:
-    """Observed ties: partners sharing a package team."""
+    """Observed ties: partners sharing a package team.
+
+    Packages have no period of their own, so `van`/`tot` do not narrow this source.
+    """
     teams: dict[int, list[int]] = {}
     through = Activiteitenpakket.team.through
     for pakket_id, partner_id in through.objects.filter(

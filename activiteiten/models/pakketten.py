@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt
 from partners.models import Mandaat, Partner
-from zorgnet.lib.choices import Coordinatievorm, Groepsrol, Intensiteit, Schaal, Typologie
+from zorgnet.lib.choices import (
+    Coordinatievorm,
+    Groepsrol,
+    Intensiteit,
+    Niveau,
+    Schaal,
+    Typologie,
+)
 from zorgnet.lib.privacy import controleer_geen_identificatoren
 
 __all__ = [
@@ -319,9 +326,32 @@ class Activiteitenpakket(models.Model):
     def __str__(self) -> str:
         return self.naam
 
-    def clean(self) -> None:
-        from zorgnet.lib.choices import Niveau
+    @property
+    def ideaal_labels(self) -> dict:
+        """The frozen ideal plan with readable labels (codes stay in `ideaal_plan`)."""
+        plan = self.ideaal_plan or {}
+        if not plan:
+            return {}
+        return {
+            "schaal": Schaal(plan["schaal"]).label if plan.get("schaal") in Schaal.values else "",
+            "intensiteit": Intensiteit(plan["intensiteit"]).label
+            if plan.get("intensiteit") in Intensiteit.values
+            else "",
+            "coordinatie": Coordinatievorm(plan["coordinatie"]).label
+            if plan.get("coordinatie") in Coordinatievorm.values
+            else "",
+            "niveaus": [
+                str(Niveau(n).label) for n in plan.get("niveaus", []) if n in Niveau.values
+            ],
+            "team": plan.get("team", []),
+            "activiteiten": plan.get("activiteiten", []),
+        }
 
+    @property
+    def niveau_labels(self) -> list[str]:
+        return [str(Niveau(n).label) for n in self.niveaus if n in Niveau.values]
+
+    def clean(self) -> None:
         fout = [n for n in self.niveaus or [] if n not in Niveau.values]
         if fout:
             raise ValidationError(
