@@ -178,7 +178,10 @@ def laad(ctx: dict) -> None:
     p = _partners(ctx, buurt.gemeente, buurt)
     uitdagingen = {t: _uitdaging(buurt, t) for t in (UITDAGING_HULP, UITDAGING_WONEN)}
 
-    doel_hulp = Doel.objects.filter(buurt=buurt, titel="Hulp bereikbaar in de buurt").first()
+    # Looked up by its first version: the demo itself changes the title below.
+    doel_hulp = Doel.objects.filter(
+        buurt=buurt, versies__versie=1, versies__titel="Hulp bereikbaar in de buurt"
+    ).first()
     if doel_hulp is None:
         doel_hulp = services.doel_aanmaken(
             buurt=buurt,

@@ -145,6 +145,10 @@ def test_the_theory_of_change_is_a_tree_under_an_impact(wereld):
 
 
 def test_start_templates_are_seeded_and_create_goal_and_activities(wereld):
+    from activiteiten.pakketten_sjablonen import zaai_starttemplates
+
+    zaai_starttemplates()  # idempotent; a flushing transactional test may have run before
+    zaai_starttemplates()
     template = Starttemplate.objects.get(
         doel="Eenzaamheid en sociale isolatie detecteren en tegengaan"
     )

@@ -4,6 +4,7 @@ suggested split, and leaves and resumes the flow at any step."""
 import pytest
 
 from activiteiten.models import Activiteit, Activiteitenpakket, Afwijking, PakketRelatie
+from activiteiten.pakketten_sjablonen import zaai_starttemplates
 from buurten.models import Uitdaging
 from tests.factories import BuurtanalyseFactory, PartnerFactory
 
@@ -12,6 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_regisseur_walks_the_six_steps_and_accepts_the_suggested_split(pagina, wereld):
     w = wereld
+    zaai_starttemplates()  # a transactional test before this one may have flushed the seed
     BuurtanalyseFactory(buurt=w.buurt_a)
     for naam in ("LDC De Kring", "Buurtcomité", "Huisartsenpraktijk"):
         PartnerFactory(gemeente=w.gemeente_1, naam=naam, buurten=[w.buurt_a])
