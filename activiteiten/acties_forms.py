@@ -13,6 +13,7 @@ from . import acties_selectors as selectors
 from .models import (
     Actie,
     ActieStatus,
+    Activiteitenpakket,
     Beleidssignaal,
     Signaal,
     SignaalStatus,
@@ -63,6 +64,7 @@ class ActieForm(forms.ModelForm):
             "deelnemers",
             "einddatum",
             "co_partners",
+            "pakket",
             "doelgroepen",
             "bouwstenen",
             "pijlers",
@@ -85,6 +87,7 @@ class ActieForm(forms.ModelForm):
         self.fields["trekker"].queryset = trekkers
         self.fields["trekker"].empty_label = None
         self.fields["co_partners"].queryset = selectors.partners_in_buurt(buurt)
+        self.fields["pakket"].queryset = Activiteitenpakket.objects.filter(buurt=buurt)
         self.fields["titel"].widget.attrs["autofocus"] = True
 
     def clean_doelgroepen(self) -> list[str]:
@@ -163,7 +166,17 @@ class ActieFilterForm(SignaalFilterForm):
     categorie = forms.ChoiceField(
         label=_("Categorie"), choices=[("", _("Alle"))] + ActieCategorie.choices, required=False
     )
-    field_order = ["status", "categorie", "van", "tot"]
+    pakket = forms.ModelChoiceField(
+        label=_("Pakket"), queryset=Activiteitenpakket.objects.none(), required=False
+    )
+    field_order = ["status", "categorie", "pakket", "van", "tot"]
+
+    def __init__(self, *args, buurt: Buurt | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if buurt is not None:
+            self.fields["pakket"].queryset = Activiteitenpakket.objects.filter(buurt=buurt)
+        else:
+            del self.fields["pakket"]
 
 
 class SignaalStatusForm(forms.Form):

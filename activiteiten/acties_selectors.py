@@ -187,7 +187,9 @@ def bundel_tellingen(beleidssignaal: Beleidssignaal) -> list[tuple[str, int]]:
 def acties_van(buurt: Buurt) -> QuerySet[Actie]:
     """Actions are not sensitive: everyone who may see the buurt sees them."""
     return (
-        Actie.objects.filter(buurt=buurt).select_related("trekker").prefetch_related("co_partners")
+        Actie.objects.filter(buurt=buurt)
+        .select_related("trekker", "pakket")
+        .prefetch_related("co_partners")
     )
 
 
@@ -196,6 +198,7 @@ def filter_acties(
     *,
     status: str = "",
     categorie: str = "",
+    pakket=None,
     van: date | None = None,
     tot: date | None = None,
 ) -> QuerySet[Actie]:
@@ -203,6 +206,8 @@ def filter_acties(
         qs = qs.filter(status=status)
     if categorie:
         qs = qs.filter(categorie=categorie)
+    if pakket:
+        qs = qs.filter(pakket=pakket)
     if van:
         qs = qs.filter(startdatum__gte=van)
     if tot:

@@ -50,6 +50,8 @@ def actie_bewaren(
     """Create or update an action with its co-partners and framework tags."""
     co_partners = [p for p in co_partners if p.id != actie.trekker_id]
     _vereis_partners_in_buurt([actie.trekker, *co_partners], actie.buurt, "co_partners")
+    if actie.pakket_id and actie.pakket.buurt_id != actie.buurt_id:
+        raise ValidationError({"pakket": _("Dit pakket hoort niet bij deze buurt.")})
     for elementen, soort, veld in (
         (bouwstenen, FrameworkSoort.BOUWSTENEN, "bouwstenen"),
         (pijlers, FrameworkSoort.PIJLERS, "pijlers"),

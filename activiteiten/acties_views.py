@@ -66,7 +66,7 @@ def _eigen_partners(user, buurt):
 @require_http_methods(["GET"])
 def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = ActieFilterForm(request.GET or None)
+    filters = ActieFilterForm(request.GET or None, buurt=buurt)
     qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
     context = {
         "buurt": buurt,

@@ -6,7 +6,8 @@ class ActiviteitenConfig(AppConfig):
     verbose_name = "Activiteiten"
 
     def ready(self) -> None:
-        from . import acties_secties, bijeenkomsten_secties
+        from . import acties_secties, bijeenkomsten_secties, pakketten_secties
 
         acties_secties.registreer()
+        pakketten_secties.registreer()
         bijeenkomsten_secties.registreer()

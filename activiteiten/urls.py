@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import acties_views, bijeenkomsten_views, export_views
+from . import acties_views, bijeenkomsten_views, export_views, pakketten_views
 
 app_name = "activiteiten"
 
 B = "buurten/<int:buurt_id>/"
 BK = B + "bijeenkomsten/"
+
+P = B + "pakketten/"
 
 urlpatterns: list = [
     # acties en signalen
@@ -79,5 +81,46 @@ urlpatterns: list = [
         BK + "<int:bijeenkomst_id>/verslag/",
         bijeenkomsten_views.bijeenkomst_verslag,
         name="bijeenkomst_verslag",
+    ),
+    # activiteitenpakketten ('Ontwar het bos')
+    path(P, pakketten_views.pakket_list, name="pakket_list"),
+    path(P + "stappen/<int:stap>/", pakketten_views.pakket_stap, name="pakket_stap"),
+    path(
+        P + "stappen/<int:stap>/status/",
+        pakketten_views.pakket_stap_status,
+        name="pakket_stap_status",
+    ),
+    path(
+        P + "uitdagingen/nieuw/",
+        pakketten_views.pakket_uitdaging_create,
+        name="pakket_uitdaging_create",
+    ),
+    path(P + "doelen/nieuw/", pakketten_views.doel_create, name="doel_create"),
+    path(P + "doelen/<int:doel_id>/", pakketten_views.doel_update, name="doel_update"),
+    path(P + "veranderingstheorie/nieuw/", pakketten_views.toc_create, name="toc_create"),
+    path(P + "activiteiten/nieuw/", pakketten_views.activiteit_create, name="activiteit_create"),
+    path(P + "capaciteiten/nieuw/", pakketten_views.capaciteit_create, name="capaciteit_create"),
+    path(
+        P + "sjablonen/toepassen/",
+        pakketten_views.starttemplate_toepassen,
+        name="starttemplate_toepassen",
+    ),
+    path(P + "samenhang/", pakketten_views.samenhang_matrix, name="samenhang_matrix"),
+    path(P + "samenhang/paar/", pakketten_views.samenhang_paar, name="samenhang_paar"),
+    path(P + "advies/overnemen/", pakketten_views.advies_overnemen, name="advies_overnemen"),
+    path(P + "nieuw/", pakketten_views.pakket_create, name="pakket_create"),
+    path(P + "relaties/nieuw/", pakketten_views.pakketrelatie_create, name="pakketrelatie_create"),
+    path(P + "<int:pakket_id>/", pakketten_views.pakket_detail, name="pakket_detail"),
+    path(P + "<int:pakket_id>/bewerken/", pakketten_views.pakket_update, name="pakket_update"),
+    path(P + "<int:pakket_id>/ideaal/", pakketten_views.pakket_ideaal, name="pakket_ideaal"),
+    path(
+        P + "<int:pakket_id>/afwijkingen/nieuw/",
+        pakketten_views.afwijking_create,
+        name="afwijking_create",
+    ),
+    path(
+        P + "<int:pakket_id>/factoren/nieuw/",
+        pakketten_views.factor_create,
+        name="factor_create",
     ),
 ]

@@ -270,3 +270,28 @@ class RapportBestandFactory(factory.django.DjangoModelFactory):
     van = date(2026, 1, 1)
     tot = date(2026, 6, 30)
     formaat = "pdf"
+
+
+# --- activiteiten: activiteitenpakketten ---------------------------------------------------------
+class ActiviteitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Activiteit"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    naam = factory.Sequence(lambda n: f"Activiteit {n}")
+
+
+class ActiviteitenpakketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Activiteitenpakket"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    naam = factory.Sequence(lambda n: f"Pakket {n}")
+
+
+class DoelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.Doel"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    titel = factory.Sequence(lambda n: f"Doel {n}")

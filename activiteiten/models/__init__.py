@@ -5,3 +5,4 @@ Each module is imported here so Django finds the models.
 
 from .acties import *  # noqa: F401,F403
 from .bijeenkomsten import *  # noqa: F401,F403
+from .pakketten import *  # noqa: F401,F403

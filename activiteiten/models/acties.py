@@ -119,6 +119,14 @@ class Actie(models.Model):
         related_name="getrokken_acties",
         verbose_name=_("trekker"),
     )
+    pakket = models.ForeignKey(
+        "activiteiten.Activiteitenpakket",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="acties",
+        verbose_name=_("activiteitenpakket"),
+    )
     co_partners = models.ManyToManyField(
         Partner, related_name="co_acties", blank=True, verbose_name=_("mee-organiserende partners")
     )

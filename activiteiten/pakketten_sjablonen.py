@@ -1,0 +1,127 @@
+"""Start templates from DOMAIN E24 (S3 Figuur 4): beginsituatie → doel, acties, drempels.
+
+Seeded by a data migration; `zaai_starttemplates` is idempotent and takes the model so the
+migration can pass its historical model.
+"""
+
+ALGEMENE_DREMPELS = [
+    "Nood aan personeel (nu & in de toekomst)",
+    "Tijd: onvoldoende tijd om taken naar behoren uit te voeren",
+    "Verschil in snelheden",
+    "Financiële regelingen",
+    "Communicatie (taal)",
+    "Digitalisering",
+    "Initiatief moet van de trekker komen",
+    "Link met de politiek",
+    "Van onderuit werken is nog niet goed gekend",
+    "Zichtbare resultaten verwacht",
+]
+
+STARTTEMPLATES: list[tuple[str, str, list[str], list[str]]] = [
+    (
+        "Er is dienstverlening, maar de burgers en de professionals kennen ze niet",
+        "Dienstverlening bekend maken (= dat wat er is versterken)",
+        ["Netwerken uitbouwen", "Nieuwe bewoners onthalen", "Nieuwsbrief/krantje", "Signaleren"],
+        ["Digitalisering"],
+    ),
+    (
+        "Dienstverlening verdwijnt uit de buurt",
+        "Dienstverleners mekaar laten ontmoeten",
+        [],
+        ["Dienstverleners zijn al overbevraagd", "Concurrentiegevoel"],
+    ),
+    (
+        "Dienstverlening verdwijnt uit de buurt",
+        "Dienstverlening terug in de buurt krijgen",
+        [
+            "Dorpsinfopunt",
+            "Maatschappelijk werker op evenementen in de buurt",
+            "Oude werking nieuw leven inblazen",
+        ],
+        ["Geen of te weinig personeelsinzet in de buurt", "Dienstverleners zijn al overbevraagd"],
+    ),
+    (
+        "Dienstverlening verdwijnt uit de buurt",
+        "Ontmoeting",
+        [
+            "Buurtbabbels",
+            "Buurthuis, -restaurant, antennewerking",
+            "LDC oprichten",
+            "Nieuwe bewoners onthalen",
+            "Inhaken op bestaande initiatieven",
+            "Openbare gebouwen groeperen op eenzelfde site",
+            "Soep- of koffie-rondes",
+        ],
+        [
+            "Onverdraagzaamheid",
+            "Fysieke ontmoetingsplek nodig",
+            "Geen of weinig diversiteit onder de vrijwilligers",
+            "Gesloten houding buurtbewoners",
+            "Individualisering",
+            "Kans op conflict",
+        ],
+    ),
+    (
+        "Diversiteit",
+        "Mensen met een beperking verbinden met de buurt",
+        ["Buiten eten", "In de buurt gaan (wandelen)", "Winkel/café openhouden"],
+        ["Kans op conflict"],
+    ),
+    (
+        "Onveiligheidsgevoel",
+        "Ontmoeting",
+        ["Bankjes plaatsen"],
+        ["Onverdraagzaamheid", "Ruimtelijke aspect maakt ontmoeting moeilijk"],
+    ),
+    (
+        "Veel alleenstaanden & eenzaamheidsgevoelens",
+        "Eenzaamheid en sociale isolatie detecteren en tegengaan",
+        [
+            "Buurtbabbels",
+            "Inhaken op bestaande initiatieven",
+            "Soep- of koffie-rondes",
+            "Wandelingen",
+        ],
+        ["Gesloten houding buurtbewoners", "Zichtbare resultaten nodig"],
+    ),
+    (
+        "Verouderende populatie + instroom van jonge gezinnen",
+        "Handvaten aanbieden hoe om te gaan met verlies en rouw",
+        ["Troostplek creëren", "Begeleiding door getrainde vrijwilligers"],
+        ["Kans op conflict"],
+    ),
+    (
+        "Mensen geraken niet meer bij de dienstverlening",
+        "Jong en oud verbinden",
+        ["Kleuterschool op dezelfde site als het wzc"],
+        ["Digitalisering", "Zware hulpvragen"],
+    ),
+    (
+        "Mensen geraken niet meer bij de dienstverlening",
+        "Burenhulp (het kleine helpen) stimuleren en faciliteren",
+        [
+            "Evenementen organiseren",
+            "Hoppler invoeren & gebruik ervan ondersteunen",
+            "Vraag & aanbod matches",
+            "Inhaken op bestaande initiatieven",
+        ],
+        ["Problemen zijn al lang gekend"],
+    ),
+    (
+        "Mensen geraken niet meer bij de dienstverlening",
+        "Mobiliteit aanpakken",
+        ["Signaleren"],
+        [],
+    ),
+]
+
+
+def zaai_starttemplates(model=None) -> None:
+    if model is None:
+        from .models import Starttemplate as model
+    for volgorde, (situatie, doel, acties, drempels) in enumerate(STARTTEMPLATES, start=1):
+        model.objects.update_or_create(
+            beginsituatie=situatie,
+            doel=doel,
+            defaults={"acties": acties, "drempels": drempels, "volgorde": volgorde},
+        )
