@@ -9,3 +9,9 @@ class ActiviteitenConfig(AppConfig):
         from . import acties_secties
 
         acties_secties.registreer()
+
+        from zorgnet.lib.wislog import registreer_handler
+
+        from .acties_services import signaal_opnieuw_anonimiseren
+
+        registreer_handler("signaal", signaal_opnieuw_anonimiseren)

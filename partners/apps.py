@@ -26,3 +26,9 @@ class PartnersConfig(AppConfig):
                 url_name="partners:partner_list",
             )
         )
+
+        from zorgnet.lib.wislog import registreer_handler
+
+        from .privacy import contactpersoon_opnieuw_wissen
+
+        registreer_handler("contactpersoon", contactpersoon_opnieuw_wissen)

@@ -34,6 +34,12 @@ def _taken_in_proces(request):
     app.conf.task_always_eager = vorige
 
 
+@pytest.fixture(autouse=True)
+def _wislog_in_tmp(settings, tmp_path):
+    """Erasures logged by tests go to a temporary erasure log, not the checkout's var/."""
+    settings.ZORGNET_WISLOG = tmp_path / "wissingen.jsonl"
+
+
 @pytest.fixture
 def wereld(db):
     """Two gemeenten, buurt A (gemeente 1) and B (gemeente 2), and the five personas.
@@ -113,6 +119,7 @@ def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
         "DATABASE_URL": _database_url_voor_worker(),
         "CELERY_TASK_ALWAYS_EAGER": "0",
         "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
+        "ZORGNET_WISLOG": str(log.parent / "wissingen.jsonl"),
     }
     with open(log, "w") as uit:
         proces = subprocess.Popen(
