@@ -76,7 +76,11 @@ def test_the_export_as_csv(als, wereld, persoon):
 
 def test_the_export_and_erasure_are_for_the_regisseur_only(als, wereld, persoon):
     wis = reverse("toegang:contactpersoon_wissen", args=[wereld.buurt_a.id, persoon.id])
-    for user, code in ((wereld.partner_a, 403), (wereld.coordinator, 403), (wereld.regisseur_b, 404)):
+    for user, code in (
+        (wereld.partner_a, 403),
+        (wereld.coordinator, 403),
+        (wereld.regisseur_b, 404),
+    ):
         assert als(user).get(_gegevens_url(wereld, persoon)).status_code == code
         assert als(user).post(wis, {"bevestig": "on"}).status_code == code
     assert Contactpersoon.objects.get(pk=persoon.pk).voornaam == "Griet"
@@ -131,7 +135,9 @@ def test_the_erasure_log_re_erases_a_person_after_a_restore(wereld, persoon):
 
     contactpersoon_wissen(contactpersoon=persoon, door=wereld.regisseur_a, buurt=wereld.buurt_a)
     # An older backup brings the person back.
-    Contactpersoon.objects.filter(pk=persoon.pk).update(voornaam="Griet", email="griet@voorbeeld.be")
+    Contactpersoon.objects.filter(pk=persoon.pk).update(
+        voornaam="Griet", email="griet@voorbeeld.be"
+    )
     Contactpersoon.history.filter(id=persoon.pk).update(voornaam="Griet")
     assert wislog.herhaal_alle() == (1, 1)
     persoon.refresh_from_db()
@@ -147,7 +153,9 @@ def test_the_signal_retention_is_in_the_erasure_log_and_re_applied(wereld, setti
     assert [(r["object_type"], r["object_id"], r["actie"]) for r in wislog.wissingen()] == [
         ("signaal", oud.id, "geanonimiseerd")
     ]
-    Signaal.objects.filter(pk=oud.pk).update(omschrijving="Terug uit de back-up", geanonimiseerd_op=None)
+    Signaal.objects.filter(pk=oud.pk).update(
+        omschrijving="Terug uit de back-up", geanonimiseerd_op=None
+    )
     assert wislog.herhaal_alle() == (1, 1)
     oud.refresh_from_db()
     assert oud.omschrijving == "" and oud.geanonimiseerd_op is not None

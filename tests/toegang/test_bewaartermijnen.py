@@ -48,7 +48,10 @@ def test_every_retention_setting_is_documented_and_runs_daily():
     assert set(termijnen) == {"signaal", "toegangsgebeurtenis"}
     env = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
-    for variabele in ("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", "ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN"):
+    for variabele in (
+        "ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN",
+        "ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN",
+    ):
         assert variabele in env and variabele in readme
     taken = {v["task"] for v in django_settings.CELERY_BEAT_SCHEDULE.values()}
     assert "zorgnet.toegang.tasks.bewaartermijnen_toepassen" in taken

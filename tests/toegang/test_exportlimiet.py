@@ -35,7 +35,9 @@ def test_a_partner_account_is_refused_after_the_daily_limit_and_it_is_logged(wer
 def test_yesterdays_exports_and_other_roles_do_not_count(wereld, settings):
     settings.ZORGNET_PARTNER_EXPORTS_PER_DAG = 2
     _exports(wereld.partner_a, wereld.buurt_a, 2)
-    Toegangsgebeurtenis.objects.update(tijdstip=Toegangsgebeurtenis.objects.first().tijdstip - timedelta(days=1))
+    Toegangsgebeurtenis.objects.update(
+        tijdstip=Toegangsgebeurtenis.objects.first().tijdstip - timedelta(days=1)
+    )
     controleer_exportlimiet(wereld.partner_a, wereld.buurt_a)
     # The regisseur and the coordinator are not partner accounts.
     _exports(wereld.regisseur_a, wereld.buurt_a, 5)

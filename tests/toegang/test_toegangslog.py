@@ -20,7 +20,10 @@ def test_it_lists_the_buurt_events_and_filters_by_action(als, wereld):
         gebruiker=wereld.partner_a, actie="export", object_type="partners", buurt=wereld.buurt_a
     )
     registreer_toegang(
-        gebruiker=wereld.partner_a, actie="bekeken", object_type="signaal", object_id=77,
+        gebruiker=wereld.partner_a,
+        actie="bekeken",
+        object_type="signaal",
+        object_id=77,
         buurt=wereld.buurt_a,
     )
     registreer_toegang(
@@ -55,7 +58,10 @@ def test_the_page_costs_a_fixed_number_of_queries(als, wereld):
         client.get(_url(wereld.buurt_a))
     for i in range(40):
         registreer_toegang(
-            gebruiker=wereld.partner_a, actie="bekeken", object_type="signaal", object_id=i,
+            gebruiker=wereld.partner_a,
+            actie="bekeken",
+            object_type="signaal",
+            object_id=i,
             buurt=wereld.buurt_a,
         )
     with CaptureQueriesContext(connection) as veel:
