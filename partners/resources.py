@@ -293,6 +293,8 @@ def lees_bestand(inhoud: bytes, formaat: str) -> tablib.Dataset:
         ) from exc
     if not rijen:
         raise ValidationError(_("Het bestand is leeg."))
+    if not any(k.strip() for k in rijen[0]):  # found by fuzzing: an empty first row
+        raise ValidationError(_("De eerste rij moet de kolomnamen bevatten."))
     dataset = tablib.Dataset(headers=[k.strip().lower() for k in rijen[0]])
     for rij in rijen[1:]:
         if any(c.strip() for c in rij):
