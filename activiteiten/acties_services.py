@@ -8,12 +8,15 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from partners.models import Partner
+from zorgnet.lib.wislog import registreer_wissing
 
 from .models import (
     Actie,
@@ -226,7 +229,8 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
     """Remove the free text of signals older than the retention period (counts stay), also from
     their history, and log it per buurt. Idempotent: anonymised signals are skipped."""
     vandaag = vandaag or timezone.localdate()
-    grens = vandaag - timedelta(days=settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN)
+    dagen = settings.ZORGNET_BEWAARTERMIJNEN["signaal"]
+    grens = vandaag - timedelta(days=dagen)
     oud = Signaal.objects.filter(datum__lt=grens, geanonimiseerd_op__isnull=True)
     per_buurt: dict[int, list[int]] = {}
     for signaal_id, buurt_id in oud.values_list("id", "buurt_id"):
@@ -240,14 +244,30 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
         # A queryset update writes no new history row; the old rows lose their text as well.
         Signaal.objects.filter(id__in=ids).update(omschrijving="", geanonimiseerd_op=nu)
         Signaal.history.filter(id__in=ids).update(omschrijving="")
+        for signaal_id in ids:  # replayed after a restore (zorgnet/lib/wislog.py)
+            registreer_wissing("signaal", signaal_id, "geanonimiseerd")
         registreer_toegang(
             gebruiker=None,
             actie=Toegangsactie.GEWIST,
             object_type="signaal",
             omschrijving=_("%(n)d signalen geanonimiseerd (bewaartermijn %(d)d dagen)")
-            % {"n": len(ids), "d": settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN},
+            % {"n": len(ids), "d": dagen},
             buurt=buurt,
         )
         totaal += len(ids)
     logger.info("signalen geanonimiseerd: %d", totaal)
     return totaal
+
+
+def signaal_opnieuw_anonimiseren(signaal_id: int) -> bool:
+    """Erasure-log handler: anonymise one signal again (after a restore). Idempotent."""
+    nu = timezone.now()
+    bijgewerkt = (
+        Signaal.objects.filter(pk=signaal_id)
+        .filter(Q(geanonimiseerd_op__isnull=True) | ~Q(omschrijving=""))
+        .update(omschrijving="", geanonimiseerd_op=Coalesce("geanonimiseerd_op", Value(nu)))
+    )
+    historie = (
+        Signaal.history.filter(id=signaal_id).exclude(omschrijving="").update(omschrijving="")
+    )
+    return bool(bijgewerkt or historie)

@@ -11,3 +11,9 @@ class ActiviteitenConfig(AppConfig):
         acties_secties.registreer()
         pakketten_secties.registreer()
         bijeenkomsten_secties.registreer()
+
+        from zorgnet.lib.wislog import registreer_handler
+
+        from .acties_services import signaal_opnieuw_anonimiseren
+
+        registreer_handler("signaal", signaal_opnieuw_anonimiseren)

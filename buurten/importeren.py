@@ -87,10 +87,20 @@ def _lees_csv(inhoud: bytes) -> list[list]:
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
-        tekst = inhoud.decode("cp1252")
+        try:
+            tekst = inhoud.decode("cp1252")
+        except UnicodeDecodeError as exc:  # found by fuzzing: cp1252 leaves 5 bytes undefined
+            raise ValidationError(
+                _("Het CSV-bestand kon niet gelezen worden: bewaar het als UTF-8.")
+            ) from exc
     eerste = tekst.splitlines()[0] if tekst.strip() else ""
     scheiding = max(";,\t", key=eerste.count) if eerste else ";"
-    return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
+    try:
+        return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
+    except csv.Error as exc:  # e.g. a cell above the csv module's field size limit
+        raise ValidationError(
+            _("Het CSV-bestand kon niet gelezen worden: %(f)s") % {"f": exc}
+        ) from exc
 
 
 def _lees_xlsx(inhoud: bytes) -> list[list]:

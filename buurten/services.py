@@ -1,12 +1,19 @@
 """Writes for buurten, memberships and the access log."""
 
+import logging
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Buurt, Gemeente, Lidmaatschap, Rol, Toegangsactie, Toegangsgebeurtenis
-from .permissions import leden
+from .permissions import is_partner_in, kan_rapporteren, leden
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -77,3 +84,108 @@ def registreer_toegang(
         buurt=buurt,
         gemeente=gemeente or (buurt.gemeente if buurt else None),
     )
+
+
+def registreer_weigering(
+    *, gebruiker, url_naam: str, kwargs: dict, status: int, methode: str = "GET"
+) -> Toegangsgebeurtenis | None:
+    """Log a refused request (403 or 404): who, and which object type and id the URL named.
+
+    Only ids taken from the URL are kept, never content. Anonymous requests are not logged (they
+    are sent to the login page before any decision about an object is made).
+    """
+    if not getattr(gebruiker, "is_authenticated", False):
+        return None
+    ids = [(k, v) for k, v in kwargs.items() if k.endswith("_id")]
+    objecten = [(k, v) for k, v in ids if k not in ("buurt_id", "gemeente_id")]
+    if objecten:
+        object_type, object_id = objecten[-1][0][:-3], objecten[-1][1]
+    elif ids:
+        object_type, object_id = ids[0][0][:-3], ids[0][1]
+    else:
+        object_type, object_id = "pagina", ""
+    buurt_id = gemeente_id = None
+    if "buurt_id" in kwargs:
+        rij = Buurt.objects.filter(pk=kwargs["buurt_id"]).values_list("id", "gemeente_id").first()
+        if rij:
+            buurt_id, gemeente_id = rij
+    elif "gemeente_id" in kwargs and Gemeente.objects.filter(pk=kwargs["gemeente_id"]).exists():
+        gemeente_id = kwargs["gemeente_id"]
+    return Toegangsgebeurtenis.objects.create(
+        gebruiker=gebruiker,
+        rol=hoofdrol(gebruiker),
+        actie=Toegangsactie.GEWEIGERD,
+        object_type=object_type[:60],
+        object_id=str(object_id)[:40],
+        omschrijving=f"{status} {methode} {url_naam}"[:200],
+        buurt_id=buurt_id,
+        gemeente_id=gemeente_id,
+    )
+
+
+class ExportlimietBereikt(PermissionDenied):
+    """A partner account reached its daily number of exports (answered with 429)."""
+
+
+def is_partneraccount(user, buurt: Buurt) -> bool:
+    """A user who acts for a partner organisation here, without a managing or reporting role."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and not user.is_superuser
+        and is_partner_in(user, buurt)
+        and not kan_rapporteren(user, buurt)
+    )
+
+
+def exports_vandaag(user) -> int:
+    """Exports and downloads this user made today (local time)."""
+    begin = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+    return Toegangsgebeurtenis.objects.filter(
+        gebruiker=user,
+        actie__in=[Toegangsactie.EXPORT, Toegangsactie.DOWNLOAD],
+        tijdstip__gte=begin,
+    ).count()
+
+
+def controleer_exportlimiet(user, buurt: Buurt) -> None:
+    """Refuse (and log) an export once a partner account used up its exports for today.
+
+    Call it in an export or download view before the export is made and logged.
+    """
+    if not is_partneraccount(user, buurt):
+        return
+    limiet = settings.ZORGNET_PARTNER_EXPORTS_PER_DAG
+    if exports_vandaag(user) < limiet:
+        return
+    registreer_toegang(
+        gebruiker=user,
+        actie=Toegangsactie.GEWEIGERD,
+        object_type="export",
+        omschrijving=f"exportlimiet bereikt ({limiet} per dag)",
+        buurt=buurt,
+    )
+    raise ExportlimietBereikt(
+        _(
+            "Je hebt vandaag al %(n)d exports gemaakt, het maximum voor een partneraccount. "
+            "Probeer morgen opnieuw of vraag het de buurtregisseur."
+        )
+        % {"n": limiet}
+    )
+
+
+@transaction.atomic
+def toegangslog_opschonen(*, vandaag=None) -> int:
+    """Delete access events older than the retention period, and record how many. Idempotent."""
+    dagen = settings.ZORGNET_BEWAARTERMIJNEN["toegangsgebeurtenis"]
+    vandaag = vandaag or timezone.localdate()
+    grens = timezone.make_aware(datetime.combine(vandaag - timedelta(days=dagen), time.min))
+    aantal, _per_model = Toegangsgebeurtenis.objects.filter(tijdstip__lt=grens).delete()
+    if aantal:
+        registreer_toegang(
+            gebruiker=None,
+            actie=Toegangsactie.GEWIST,
+            object_type="toegangsgebeurtenis",
+            omschrijving=f"{aantal} toegangsgebeurtenissen verwijderd (bewaartermijn {dagen} dagen)",
+        )
+        logger.info("toegangsgebeurtenissen verwijderd: %d", aantal)
+    return aantal

@@ -29,3 +29,9 @@ class PartnersConfig(AppConfig):
         from .netwerk_sectie import registreer as registreer_netwerk
 
         registreer_netwerk()
+
+        from zorgnet.lib.wislog import registreer_handler
+
+        from .privacy import contactpersoon_opnieuw_wissen
+
+        registreer_handler("contactpersoon", contactpersoon_opnieuw_wissen)

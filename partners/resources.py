@@ -285,9 +285,16 @@ def lees_bestand(inhoud: bytes, formaat: str) -> tablib.Dataset:
         raise ValidationError(_("Het CSV-bestand moet UTF-8 gecodeerd zijn.")) from exc
     eerste = tekst.splitlines()[0] if tekst.strip() else ""
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    rijen = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+    try:
+        rijen = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
+    except csv.Error as exc:  # e.g. a cell above the csv module's field size limit
+        raise ValidationError(
+            _("Het CSV-bestand kon niet gelezen worden: %(f)s") % {"f": exc}
+        ) from exc
     if not rijen:
         raise ValidationError(_("Het bestand is leeg."))
+    if not any(k.strip() for k in rijen[0]):  # found by fuzzing: an empty first row
+        raise ValidationError(_("De eerste rij moet de kolomnamen bevatten."))
     dataset = tablib.Dataset(headers=[k.strip().lower() for k in rijen[0]])
     for rij in rijen[1:]:
         if any(c.strip() for c in rij):

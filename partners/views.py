@@ -22,7 +22,7 @@ from buurten.permissions import (
     vereis_beheer,
     vereis_rapportrecht,
 )
-from buurten.services import registreer_toegang
+from buurten.services import controleer_exportlimiet, registreer_toegang
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
 from zorgnet.lib.svg import lijngrafiek
 
@@ -541,6 +541,7 @@ def contactpersoon_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
 
 def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:
     formaat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
+    controleer_exportlimiet(request.user, buurt)
     registreer_toegang(
         gebruiker=request.user,
         actie=Toegangsactie.EXPORT,

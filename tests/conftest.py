@@ -35,6 +35,12 @@ def _taken_in_proces(request):
     app.conf.task_always_eager = vorige
 
 
+@pytest.fixture(autouse=True)
+def _wislog_in_tmp(settings, tmp_path):
+    """Erasures logged by tests go to a temporary erasure log, not the checkout's var/."""
+    settings.ZORGNET_WISLOG = tmp_path / "wissingen.jsonl"
+
+
 @pytest.fixture
 def wereld(db):
     """Two gemeenten, buurt A (gemeente 1) and B (gemeente 2), and the five personas.
@@ -111,6 +117,7 @@ class Werker:
             "DATABASE_URL": _database_url_voor_worker(),
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
+            "ZORGNET_WISLOG": str(self.log.parent / "wissingen.jsonl"),
         }
         begin = self.log.read_text() if self.log.exists() else ""
         with open(self.log, "a") as uit:

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "partners",
     "activiteiten",
     "zorgnet.rapport",
+    "zorgnet.toegang",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "buurten.middleware.WeigeringenMiddleware",
 ]
 
 ROOT_URLCONF = "zorgnet.urls"
@@ -224,8 +226,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE: dict = {
     "hartslag": {"task": "buurten.tasks.hartslag", "schedule": 300.0, "args": ["beat"]},
-    "signalen-anonimiseren": {
-        "task": "activiteiten.tasks.anonimiseer_signalen",
+    # Daily: anonymise old signals, purge old access events (ZORGNET_BEWAARTERMIJNEN).
+    "bewaartermijnen": {
+        "task": "zorgnet.toegang.tasks.bewaartermijnen_toepassen",
         "schedule": 24 * 3600.0,
     },
     # Network analysis: a weekly snapshot per buurt and gemeente; stuck runs reset every 10 min.
@@ -237,8 +240,12 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 # --- zorgnet ------------------------------------------------------------------------------------
-# Signals older than this are anonymised by the daily retention job.
-ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN = env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730)
+# Retention per object type, in days, applied by the daily job `bewaartermijnen_toepassen`:
+# signals lose their free text (counts stay); access events are deleted.
+ZORGNET_BEWAARTERMIJNEN = {
+    "signaal": env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730),
+    "toegangsgebeurtenis": env.int("ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN", default=730),
+}
 # Counts below this threshold are shown as "< 5" in reports and exports.
 ZORGNET_KLEINE_AANTALLEN_DREMPEL = env.int("ZORGNET_KLEINE_AANTALLEN_DREMPEL", default=5)
 # Maximum number of exports a partner account may make per day.

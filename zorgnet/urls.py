@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("partners.netwerk_urls")),
     path("", include("activiteiten.urls")),
+    path("", include("zorgnet.toegang.urls")),
     path("rapport/", include("zorgnet.rapport.urls")),
     path("beheer/", admin.site.urls),
 ]

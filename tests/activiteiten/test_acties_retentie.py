@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_old_signals_lose_their_text_but_stay_counted_and_it_is_idempotent(wereld, settings):
-    settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN = 365
+    settings.ZORGNET_BEWAARTERMIJNEN = {**settings.ZORGNET_BEWAARTERMIJNEN, "signaal": 365}
     vandaag = timezone.localdate()
     oud = SignaalFactory(
         buurt=wereld.buurt_a, datum=vandaag - timedelta(days=400), omschrijving="Oude situatie"
@@ -45,7 +45,7 @@ def test_old_signals_lose_their_text_but_stay_counted_and_it_is_idempotent(werel
 
 
 def test_an_anonymised_signal_page_says_so(als, wereld, settings):
-    settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN = 30
+    settings.ZORGNET_BEWAARTERMIJNEN = {**settings.ZORGNET_BEWAARTERMIJNEN, "signaal": 30}
     signaal = SignaalFactory(buurt=wereld.buurt_a, datum=timezone.localdate() - timedelta(days=31))
     services.signalen_anonimiseren()
     html = (
@@ -58,8 +58,9 @@ def test_an_anonymised_signal_page_says_so(als, wereld, settings):
 
 def test_the_retention_job_runs_daily_in_beat():
     taken = {v["task"]: v for v in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "activiteiten.tasks.anonimiseer_signalen" in taken
-    assert taken["activiteiten.tasks.anonimiseer_signalen"]["schedule"] == 24 * 3600.0
+    # The daily retention job (zorgnet.toegang) anonymises signals among other object types.
+    assert "zorgnet.toegang.tasks.bewaartermijnen_toepassen" in taken
+    assert taken["zorgnet.toegang.tasks.bewaartermijnen_toepassen"]["schedule"] == 24 * 3600.0
 
 
 def test_co_partners_and_referrals_are_observed_ties(wereld):
@@ -91,7 +92,7 @@ def test_the_retention_job_runs_on_a_real_worker(celery_worker_proces, wereld):
     oud = SignaalFactory(
         buurt=wereld.buurt_a,
         datum=timezone.localdate()
-        - timedelta(days=settings.ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN + 5),
+        - timedelta(days=settings.ZORGNET_BEWAARTERMIJNEN["signaal"] + 5),
     )
     anonimiseer_signalen.delay()
     assert wacht_tot(

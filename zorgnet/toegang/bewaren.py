@@ -1,0 +1,18 @@
+"""The daily retention job: applies ZORGNET_BEWAARTERMIJNEN to every object type."""
+
+from datetime import date
+
+from django.db import transaction
+
+from activiteiten.acties_services import signalen_anonimiseren
+from buurten.services import toegangslog_opschonen
+
+
+@transaction.atomic
+def bewaartermijnen_toepassen(*, vandaag: date | None = None) -> dict[str, int]:
+    """Anonymise old signals and delete old access events; each step logs what it did
+    (a 'gewist' access event, and the erasure log for signals). Idempotent."""
+    return {
+        "signaal": signalen_anonimiseren(vandaag=vandaag),
+        "toegangsgebeurtenis": toegangslog_opschonen(vandaag=vandaag),
+    }
