@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
 from buurten.services import registreer_toegang
+from zorgnet.lib import paginering
 
 from . import acties_selectors as selectors
 from . import acties_services as services
@@ -40,13 +40,10 @@ def _fouten_naar_form(form, fout: ValidationError) -> None:
 
 
 def _pagina(request: HttpRequest, qs):
-    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return paginering.pagina(request, qs, PER_PAGINA)
 
 
-def _querystring(request: HttpRequest) -> str:
-    q = request.GET.copy()
-    q.pop("pagina", None)
-    return q.urlencode()
+_querystring = paginering.querystring_zonder_pagina
 
 
 def _vereis_loggen(user, buurt) -> None:

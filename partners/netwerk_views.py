@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import networkx as nx
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +27,7 @@ from buurten.permissions import (
     kan_rapporteren,
 )
 from buurten.services import registreer_toegang
+from zorgnet.lib import paginering
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
 
 from . import netwerk_services as services
@@ -110,7 +110,7 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
     metrieken = list(partnermetrieken(snapshot)) if snapshot and scope.details else []
     if params["sector"]:
         metrieken = [m for m in metrieken if m.partner.sector == params["sector"]]
-    pagina = Paginator(metrieken, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, metrieken, PER_PAGINA)
     for m in pagina:
         m.url = scope.url("netwerk_partner", m.partner_id)
     context = {

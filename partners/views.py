@@ -7,7 +7,6 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from buurten.permissions import (
     vereis_rapportrecht,
 )
 from buurten.services import controleer_exportlimiet, registreer_toegang
+from zorgnet.lib import paginering
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
 from zorgnet.lib.svg import lijngrafiek
 
@@ -72,16 +72,12 @@ def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         selectors.partners_in_buurt(request.user, buurt),
         **{k: v for k, v in (getattr(filters, "cleaned_data", None) or {}).items() if v},
     )
-    pagina = Paginator(selectors.met_laatste_scan(qs, buurt), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
+    pagina = paginering.pagina(request, selectors.met_laatste_scan(qs, buurt), PER_PAGINA)
     context = {
         "buurt": buurt,
         "filters": filters,
         "pagina": pagina,
-        "querystring": querystring.urlencode(),
+        "querystring": paginering.querystring_zonder_pagina(request),
         "mag_beheren": kan_beheren(request.user, buurt),
         "mag_exporteren": kan_rapporteren(request.user, buurt),
         "eigen_ids": partner_ids_van(request.user, buurt),
@@ -294,9 +290,7 @@ def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> Http
 def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """All ties in the buurt; a partner user sees first the ties others declared about them."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    pagina = Paginator(selectors.relaties_in_buurt(request.user, buurt), 50).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = paginering.pagina(request, selectors.relaties_in_buurt(request.user, buurt), 50)
     return render(
         request,
         "partners/relatie_list.html",

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from buurten.permissions import (
     vereis_rapportrecht,
 )
 from buurten.services import registreer_toegang
+from zorgnet.lib import paginering
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE
 
 from . import selectors, services
@@ -34,7 +34,7 @@ def _vereis_coordinator(user, gemeente) -> None:
 
 
 def _pagina(request, qs):
-    return Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return paginering.pagina(request, qs, PER_PAGINA)
 
 
 def _fouten_naar_form(form, fout: ValidationError) -> None:

@@ -5,7 +5,6 @@ import json
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,16 +16,14 @@ from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
 from partners import privacy
 from partners.models import Contactpersoon
+from zorgnet.lib import paginering
 
 from . import selectors
 
 PER_PAGINA = 25
 
 
-def _querystring(request: HttpRequest) -> str:
-    q = request.GET.copy()
-    q.pop("pagina", None)
-    return q.urlencode()
+_querystring = paginering.querystring_zonder_pagina
 
 
 @login_required
@@ -37,9 +34,7 @@ def geschiedenis_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     vereis_beheer(request.user, buurt)
     soort = request.GET.get("soort", "")
     soort = soort if soort in selectors.SOORTEN else ""
-    pagina = Paginator(selectors.geschiedenis_van(buurt, soort=soort), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = paginering.pagina(request, selectors.geschiedenis_van(buurt, soort=soort), PER_PAGINA)
     regels = selectors.geschiedenis_regels(request.user, buurt, list(pagina.object_list))
     return render(
         request,
@@ -63,9 +58,7 @@ def toegangsgebeurtenis_list(request: HttpRequest, buurt_id: int) -> HttpRespons
     vereis_beheer(request.user, buurt)
     actie = request.GET.get("actie", "")
     actie = actie if actie in Toegangsactie.values else ""
-    pagina = Paginator(selectors.toegangslog_van(buurt, actie=actie), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = paginering.pagina(request, selectors.toegangslog_van(buurt, actie=actie), PER_PAGINA)
     sjabloon = "toegang/toegangsgebeurtenis_list.html"
     return render(
         request,
