@@ -236,6 +236,36 @@ def rapport(_: dict) -> dict:
     return uit
 
 
+def netwerkjob(_: dict) -> dict:
+    """The real network job on the largest gemeente (from the database), and the all-igraph suite
+    on the same graph, in CPU seconds of this process."""
+    from buurten.models import Gemeente
+    from partners import netwerk_services
+    from partners.models import NetwerkAnalyse
+    from partners.netwerk_selectors import netwerk_invoer
+    from zorgnet.netwerk.referentie import bereken_igraph, bouw_igraph
+
+    _buurt, gemeente_id = _grootste()
+    gemeente = Gemeente.objects.get(pk=gemeente_id)
+    NetwerkAnalyse.objects.filter(gemeente=gemeente).delete()
+    begin = time.process_time()
+    analyse = netwerk_services.start_analyse(gemeente=gemeente)  # runs in-process (no broker)
+    analyse.refresh_from_db()
+    job = time.process_time() - begin
+    invoer = netwerk_invoer(gemeente=gemeente)
+    begin = time.process_time()
+    bereken_igraph(bouw_igraph(invoer.knopen, invoer.banden)[0])
+    igraph = time.process_time() - begin
+    return {
+        "status": analyse.status,
+        "knopen": len(invoer.knopen),
+        "banden": len(invoer.banden),
+        "job": job,
+        "igraph": igraph,
+        "tijden_ms": analyse.metrieken.get("tijden_ms", {}),
+    }
+
+
 if __name__ == "__main__":
     opdracht, argumenten = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     print(json.dumps(globals()[opdracht](argumenten)))
