@@ -33,7 +33,7 @@ def _url_namen(patronen=None, prefix: str = "", namespace: str = "") -> dict[str
     """{qualified url name: route} for every named pattern outside the admin."""
     namen: dict[str, str] = {}
     for patroon in patronen if patronen is not None else get_resolver().url_patterns:
-        route = prefix + str(patroon.pattern)
+        route = prefix + str(patroon.pattern).lstrip("^")
         if route.startswith(UITGESLOTEN_PREFIXEN):
             continue
         if isinstance(patroon, URLResolver):
