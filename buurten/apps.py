@@ -6,6 +6,7 @@ class BuurtenConfig(AppConfig):
     verbose_name = "Buurten"
 
     def ready(self) -> None:
+        from zorgnet.lib import lookups  # noqa: F401  (registers the __in_lijst lookup)
         from zorgnet.lib.secties import Sectie, registreer_buurtsectie
 
         from .analyse_selectors import sectie_context

@@ -290,13 +290,16 @@ def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> Http
 def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """All ties in the buurt; a partner user sees first the ties others declared about them."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    pagina = paginering.pagina(request, selectors.relaties_in_buurt(request.user, buurt), 50)
+    volgorde = "naam" if request.GET.get("volgorde") == "naam" else "nieuw"
+    relaties = selectors.relaties_in_buurt(request.user, buurt, volgorde)
+    pagina = paginering.pagina(request, relaties, 50)
     return render(
         request,
         "partners/relatie_list.html",
         {
             "buurt": buurt,
             "pagina": pagina,
+            "volgorde": volgorde,
             "te_beantwoorden": list(selectors.te_beantwoorden_relaties(request.user, buurt)),
             "eigen_ids": partner_ids_van(request.user, buurt),
             "mag_beheren": kan_beheren(request.user, buurt),

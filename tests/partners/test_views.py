@@ -1,6 +1,6 @@
 """Partner pages: filters and htmx, own-organisation editing, ties, smoelenboek, exports."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from django.urls import reverse
@@ -257,3 +257,24 @@ def test_the_declaring_side_ends_its_tie_and_a_change_asks_for_new_confirmation(
     assert relatie.intensiteit == 4 and relatie.bevestiging == Bevestiging.OPEN
     omgekeerd = RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
     assert client.get(_url("relatie_update", wereld.buurt_a.id, omgekeerd.id)).status_code == 403
+
+
+def test_the_relation_list_shows_newest_first_or_by_name_and_stays_in_the_buurt(
+    wereld, als, django_assert_max_num_queries
+):
+    a = PartnerFactory(gemeente=wereld.gemeente_1, naam="Aa-school", buurten=[wereld.buurt_a])
+    z = PartnerFactory(gemeente=wereld.gemeente_1, naam="Zz-club", buurten=[wereld.buurt_a])
+    elders = PartnerFactory(gemeente=wereld.gemeente_2, naam="Elders", buurten=[wereld.buurt_b])
+    buiten = PartnerFactory(gemeente=wereld.gemeente_2, naam="Buiten-1", buurten=[wereld.buurt_b])
+    oud = RelatieFactory(van_partner=a, naar_partner=z)
+    nieuw = RelatieFactory(van_partner=z, naar_partner=elders)  # one side in the buurt: listed
+    RelatieFactory(van_partner=elders, naar_partner=buiten)  # no side in the buurt: not listed
+    Relatie.objects.filter(pk=oud.pk).update(aangemaakt_op=datetime(2024, 1, 1, tzinfo=UTC))
+    client = als(wereld.regisseur_a)
+    with django_assert_max_num_queries(12):
+        standaard = client.get(_url("relatie_list", wereld.buurt_a.id))
+    rijen = standaard.context["pagina"].object_list
+    assert [r.pk for r in rijen] == [nieuw.pk, oud.pk]
+    op_naam = client.get(_url("relatie_list", wereld.buurt_a.id), {"volgorde": "naam"})
+    assert [r.pk for r in op_naam.context["pagina"].object_list] == [oud.pk, nieuw.pk]
+    assert "Buiten-1" not in standaard.content.decode()
