@@ -39,8 +39,12 @@ def main(argv: list[str]) -> int:
     kop = f"zorgnet bench {dt.datetime.now():%Y-%m-%d %H:%M} · {_machine()}\n"
     print(kop + tekst)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{dt.date.today():%Y-%m-%d}.txt").write_text(kop + tekst + "\n")
-    (RESULTS / "latest.txt").write_text(kop + tekst + "\n")
+    if kies:  # a partial run (`python -m bench bench_x`) never replaces the full table
+        deel = "-".join(sorted(k.removeprefix("bench_") for k in kies))
+        (RESULTS / f"{dt.date.today():%Y-%m-%d}-deel-{deel}.txt").write_text(kop + tekst + "\n")
+    else:
+        (RESULTS / f"{dt.date.today():%Y-%m-%d}.txt").write_text(kop + tekst + "\n")
+        (RESULTS / "latest.txt").write_text(kop + tekst + "\n")
     return 0 if all(f.geslaagd is not False for f in figuren) else 1
 
 
