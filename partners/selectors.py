@@ -127,11 +127,12 @@ def relaties_in_buurt(user, buurt: Buurt, volgorde: str = "nieuw") -> QuerySet[R
     Flanders-scale data set).
     """
     ids = list(partners_in_buurt(user, buurt).order_by().values_list("pk", flat=True))
-    return (
-        Relatie.objects.filter(Q(van_partner_id__in_lijst=ids) | Q(naar_partner_id__in_lijst=ids))
-        .select_related("van_partner", "naar_partner")
-        .order_by(*RELATIE_VOLGORDES.get(volgorde, RELATIE_VOLGORDES["nieuw"]))
-    )
+    qs = Relatie.objects.filter(Q(van_partner_id__in_lijst=ids) | Q(naar_partner_id__in_lijst=ids))
+    if volgorde == "naam":  # the sort needs the names: join
+        return qs.select_related("van_partner", "naar_partner").order_by(*RELATIE_VOLGORDES["naam"])
+    # the page's partners are fetched for its rows only (a join before the sort hashed every
+    # partner of the data set)
+    return qs.prefetch_related("van_partner", "naar_partner").order_by(*RELATIE_VOLGORDES["nieuw"])
 
 
 def te_beantwoorden_relaties(user, buurt: Buurt) -> QuerySet[Relatie]:
