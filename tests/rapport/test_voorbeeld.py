@@ -99,7 +99,7 @@ def test_a_get_only_reads_and_offers_to_make_the_preview(gegevens, als):
     assert antwoord.status_code == 200
     tekst = _tekst(antwoord)
     assert "Er is nog geen voorbeeld voor deze periode." in tekst
-    assert "Voorbeeld maken" in tekst
+    assert "Voorbeeld maken" in tekst and "Voorbeeld van" not in tekst
     assert 'method="post"' in antwoord.content.decode()
     assert not RapportVoorbeeld.objects.exists()
 
