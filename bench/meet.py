@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from datetime import date
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgnet.settings")
 
@@ -108,6 +109,29 @@ def paginas(_: dict) -> dict:
         gezien.add((rol, naam))
         gevonden.append({"rol": rol, "naam": naam, "pad": pad + query})
     return {"paginas": gevonden, "buurt": buurt, "gemeente": gemeente}
+
+
+def voorbeeld(_: dict) -> dict:
+    """Make the report preview of the largest buurt (default period, as the page asks for it)
+    through the service and its job, run in-process; the page benchmark then measures serving it."""
+    from buurten.models import Buurt
+    from zorgnet.celery import app
+    from zorgnet.rapport import services
+    from zorgnet.rapport.forms import PeriodeForm
+
+    app.conf.task_always_eager = True  # the job runs here at commit, whatever broker is configured
+    buurt = Buurt.objects.select_related("gemeente").get(pk=_grootste()[0])
+    van, tot = (date.fromisoformat(d) for d in PeriodeForm.uit_query({}).data.values())
+    begin = time.perf_counter()
+    gemaakt = services.vraag_voorbeeld_aan(
+        gebruiker=None, gemeente=buurt.gemeente, buurt=buurt, van=van, tot=tot, vernieuwen=True
+    )
+    gemaakt.refresh_from_db()
+    return {
+        "status": gemaakt.status,
+        "seconden": round(time.perf_counter() - begin, 2),
+        "kB": len(gemaakt.html) // 1024,
+    }
 
 
 def queries(_: dict) -> dict:

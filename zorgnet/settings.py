@@ -250,6 +250,11 @@ ZORGNET_BEWAARTERMIJNEN = {
 ZORGNET_KLEINE_AANTALLEN_DREMPEL = env.int("ZORGNET_KLEINE_AANTALLEN_DREMPEL", default=5)
 # Maximum number of exports a partner account may make per day.
 ZORGNET_PARTNER_EXPORTS_PER_DAG = env.int("ZORGNET_PARTNER_EXPORTS_PER_DAG", default=20)
+# A report preview younger than this many minutes is served as current: asking for the preview
+# again reuses it instead of starting a new job ("Vernieuwen" always makes a new one).
+ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN = env.int(
+    "ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN", default=15
+)
 
 # Append-only log of erasures, outside the database, replayed after a restore (ops/restore.sh).
 ZORGNET_WISLOG = env.path("ZORGNET_WISLOG", default=VAR_DIR / "wissingen.jsonl")

@@ -9,8 +9,9 @@ BESTAND = {"bestand_id": "rapportbestand"}
 REGELS = {
     # regisseur and coordinator report on a buurt; the partner user does not
     "rapport:buurt_rapport": Regel(get="200 404 403 200 302", post="200 404 403 200 302", kwargs=B),
+    # GET shows the stored preview (it only reads); POST queues the job and redirects to it
     "rapport:buurt_voorbeeld": Regel(
-        get="200 404 403 200 302", post="405 405 405 405 302", kwargs=B
+        get="200 404 403 200 302", post="302 404 403 302 302", kwargs=B
     ),
     "rapport:notitie_form": Regel(get="200 404 403 403 302", post="200 404 403 403 302", kwargs=B),
     # only the coordinator of the gemeente makes the gemeente report
@@ -18,7 +19,7 @@ REGELS = {
         get="403 404 403 200 302", post="403 404 403 200 302", kwargs=G
     ),
     "rapport:gemeente_voorbeeld": Regel(
-        get="403 404 403 200 302", post="405 405 405 405 302", kwargs=G
+        get="403 404 403 200 302", post="403 404 403 302 302", kwargs=G
     ),
     "rapport:gemeente_zip": Regel(get="403 404 403 200 302", post="405 405 405 405 302", kwargs=G),
     "rapport:bestand_status": Regel(

@@ -2,7 +2,7 @@
 
 import io
 import zipfile
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db.models import Sum
@@ -19,58 +19,18 @@ from tests.factories import (
     PartnerFactory,
     SignaalFactory,
 )
+from tests.rapport.conftest import VAN, VANDAAG
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport import selectors, services
-from zorgnet.rapport.models import BestandStatus, RapportBestand, Rapportnotitie
+from zorgnet.rapport.models import (
+    BestandStatus,
+    RapportBestand,
+    Rapportnotitie,
+    RapportVoorbeeld,
+)
 from zorgnet.rapport.tasks import lang_rapport_maken
 
 pytestmark = pytest.mark.django_db
-
-VANDAAG = date.today()
-VAN = VANDAAG - timedelta(days=60)
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def gegevens(wereld):
-    """Actions and signals in buurt A during the period, and some outside it."""
-    w = wereld
-    ActieFactory(
-        buurt=w.buurt_a,
-        trekker=w.partner,
-        status="afgerond",
-        deelnemers=37,
-        startdatum=VANDAAG - timedelta(days=10),
-        doelgroepen=["ouderen"],
-        verhaal="Buren koken samen.",
-        toestemming_verhaal=True,
-    )
-    ActieFactory(
-        buurt=w.buurt_a,
-        trekker=w.partner,
-        status="lopend",
-        deelnemers=3,
-        startdatum=VANDAAG - timedelta(days=5),
-    )
-    ActieFactory(
-        buurt=w.buurt_a, trekker=w.partner, status="gepland", startdatum=VANDAAG - timedelta(days=1)
-    )
-    ActieFactory(
-        buurt=w.buurt_a,
-        trekker=w.partner,
-        status="afgerond",
-        deelnemers=99,
-        startdatum=VANDAAG - timedelta(days=400),
-    )  # outside the period
-    for _ in range(3):
-        SignaalFactory(buurt=w.buurt_a, thema="eenzaamheid", datum=VANDAAG - timedelta(days=3))
-    for _ in range(6):
-        SignaalFactory(buurt=w.buurt_a, thema="wonen", datum=VANDAAG - timedelta(days=4))
-    return w
 
 
 def _maak(client, url, data, django_capture_on_commit_callbacks):
@@ -191,11 +151,15 @@ def test_it_refuses_a_period_that_ends_before_it_starts(wereld, als):
     assert antwoord.status_code == 200
     assert "ligt voor het begin" in antwoord.content.decode()
     assert not RapportBestand.objects.exists()
-    voorbeeld = als(w.regisseur_a).get(
-        reverse("rapport:buurt_voorbeeld", args=[w.buurt_a.id]),
-        {"van": VANDAAG.isoformat(), "tot": VAN.isoformat()},
-    )
-    assert voorbeeld.status_code == 400
+    url = reverse("rapport:buurt_voorbeeld", args=[w.buurt_a.id])
+    omgekeerd = {"van": VANDAAG.isoformat(), "tot": VAN.isoformat()}
+    for voorbeeld in (
+        als(w.regisseur_a).get(url, omgekeerd),
+        als(w.regisseur_a).post(url, omgekeerd),
+    ):
+        assert voorbeeld.status_code == 400
+        assert "ligt voor het begin" in voorbeeld.content.decode()
+    assert not RapportVoorbeeld.objects.exists()
 
 
 def test_a_foreign_buurt_is_404_and_nothing_is_generated(wereld, als):
@@ -208,7 +172,7 @@ def test_a_foreign_buurt_is_404_and_nothing_is_generated(wereld, als):
     assert not RapportBestand.objects.exists()
 
 
-def test_a_period_without_data_says_so(wereld, als):
+def test_a_period_without_data_says_so(wereld, als, django_capture_on_commit_callbacks):
     w = wereld
     scope = selectors.scope_voor_buurt(w.buurt_a, date(2001, 1, 1), date(2001, 12, 31))
     rapport = selectors.bouw_rapport(scope)
@@ -219,10 +183,12 @@ def test_a_period_without_data_says_so(wereld, als):
     assert "Geen gegevens in deze periode" in tekst
     boek = load_workbook(io.BytesIO(services.rapport_xlsx(scope)))
     assert boek.sheetnames == ["Samenvatting"]
-    antwoord = als(w.regisseur_a).get(
-        reverse("rapport:buurt_voorbeeld", args=[w.buurt_a.id]),
-        {"van": "2001-01-01", "tot": "2001-12-31"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the preview job runs at commit
+        antwoord = als(w.regisseur_a).post(
+            reverse("rapport:buurt_voorbeeld", args=[w.buurt_a.id]),
+            {"van": "2001-01-01", "tot": "2001-12-31"},
+        )
+    antwoord = als(w.regisseur_a).get(antwoord["Location"])
     assert "Geen gegevens in deze periode" in antwoord.content.decode()
 
 

@@ -1,9 +1,12 @@
 """Generated period reports (kept and listed) and the regisseur's notes for a report period."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
@@ -129,3 +132,102 @@ class Rapportnotitie(models.Model):
 
     def clean(self) -> None:
         _geldige_periode(self.van, self.tot)
+
+
+LOPEND = (BestandStatus.WACHTEND, BestandStatus.BEZIG)
+# A preview takes seconds; one queued or busy for this long lost its worker. The job's own time
+# limit (tasks.voorbeeld_maken) is shorter, so a late job never overwrites a newer preview.
+VOORBEELD_VASTGELOPEN_NA = timedelta(minutes=15)
+
+
+class RapportVoorbeeld(models.Model):
+    """The on-screen preview of a report (HTML), made by a job and served as stored."""
+
+    # A separate model, not a third RapportBestand format: a preview is a cache of one screen, not
+    # a kept file; it must not appear in the list of made reports, the zip or the export log.
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    buurt = models.ForeignKey(
+        Buurt,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rapportvoorbeelden",
+        verbose_name=_("buurt"),
+        help_text=_("Leeg voor een voorbeeld van de hele gemeente."),
+    )
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=BestandStatus.choices, default=BestandStatus.WACHTEND
+    )
+    html = models.TextField(_("html"), blank=True)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = _("rapportvoorbeeld")
+        verbose_name_plural = _("rapportvoorbeelden")
+        indexes = [
+            models.Index(
+                fields=["gemeente", "buurt", "van", "tot", "-aangemaakt_op"],
+                name="rapportvoorbeeld_scope",
+            )
+        ]
+        # One preview in the making per scope and period. The gemeente preview has buurt NULL, and
+        # NULLs are distinct in a unique index, hence two partial constraints.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["buurt", "van", "tot"],
+                condition=Q(status__in=LOPEND, buurt__isnull=False),
+                name="rapportvoorbeeld_een_lopend_per_buurt",
+            ),
+            models.UniqueConstraint(
+                fields=["gemeente", "van", "tot"],
+                condition=Q(status__in=LOPEND, buurt__isnull=True),
+                name="rapportvoorbeeld_een_lopend_per_gemeente",
+            ),
+            models.CheckConstraint(
+                condition=Q(tot__gte=F("van")), name="rapportvoorbeeld_tot_na_van"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = f"buurt {self.buurt_id}" if self.buurt_id else f"gemeente {self.gemeente_id}"
+        return f"{scope} {self.van:%d/%m/%Y}-{self.tot:%d/%m/%Y} ({self.status})"
+
+    @property
+    def is_lopend(self) -> bool:
+        return self.status in LOPEND
+
+    @property
+    def is_vastgelopen(self) -> bool:
+        """Queued or busy for too long (worker gone): shown as failed, and may be started again."""
+        sinds = self.gestart_op or self.aangemaakt_op
+        return self.is_lopend and sinds < timezone.now() - VOORBEELD_VASTGELOPEN_NA
+
+    @property
+    def is_vers(self) -> bool:
+        return bool(self.klaar_op) and self.klaar_op >= timezone.now() - voorbeeld_versheid()
+
+    def clean(self) -> None:
+        _geldige_periode(self.van, self.tot)
+        if self.buurt_id and self.gemeente_id and self.buurt.gemeente_id != self.gemeente_id:
+            raise ValidationError({"buurt": _("Deze buurt hoort niet bij deze gemeente.")})
+
+
+def voorbeeld_versheid() -> timedelta:
+    """How long a finished preview counts as current (ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN)."""
+    return timedelta(minutes=settings.ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN)

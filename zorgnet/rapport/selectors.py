@@ -19,7 +19,7 @@ from buurten.permissions import (
     kan_rapporteren,
 )
 
-from .models import BestandStatus, RapportBestand
+from .models import BestandStatus, RapportBestand, RapportVoorbeeld
 from .registry import RapportSectie, Scope, rapportsecties
 
 
@@ -42,7 +42,7 @@ def scope_voor_gemeente(gemeente: Gemeente, van: date, tot: date) -> Scope:
     )
 
 
-def scope_van_bestand(bestand: RapportBestand) -> Scope:
+def scope_van_bestand(bestand: RapportBestand | RapportVoorbeeld) -> Scope:
     if bestand.buurt_id:
         return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot)
     return scope_voor_gemeente(bestand.gemeente, bestand.van, bestand.tot)
@@ -139,6 +139,49 @@ def laatste_klare_bestanden(qs: QuerySet[RapportBestand]) -> list[RapportBestand
     for bestand in qs.filter(status=BestandStatus.KLAAR).exclude(bestand=""):
         gezien.setdefault((bestand.buurt_id, bestand.formaat), bestand)
     return list(gezien.values())
+
+
+# --- the on-screen preview -------------------------------------------------------------------------
+def voorbeelden_van(
+    *, gemeente: Gemeente, buurt: Buurt | None, van: date, tot: date
+) -> QuerySet[RapportVoorbeeld]:
+    """The previews of one scope and period, newest first (the scope is authorised by the caller)."""
+    qs = RapportVoorbeeld.objects.filter(gemeente=gemeente, van=van, tot=tot)
+    return qs.filter(buurt=buurt) if buurt is not None else qs.filter(buurt__isnull=True)
+
+
+@dataclass
+class Voorbeeldtoestand:
+    """What the preview page shows: the newest request, and the newest finished preview (with its
+    HTML), which may be an older one while a new one is made or after one failed."""
+
+    laatste: RapportVoorbeeld | None
+    klaar: RapportVoorbeeld | None
+
+    @property
+    def bezig(self) -> bool:
+        return bool(self.laatste and self.laatste.is_lopend and not self.laatste.is_vastgelopen)
+
+    @property
+    def mislukt(self) -> bool:
+        return bool(
+            self.laatste
+            and (self.laatste.status == BestandStatus.MISLUKT or self.laatste.is_vastgelopen)
+        )
+
+
+def voorbeeldtoestand(
+    *, gemeente: Gemeente, buurt: Buurt | None, van: date, tot: date, met_html: bool = True
+) -> Voorbeeldtoestand:
+    """One query when the newest preview is finished, two otherwise; never the report itself.
+    Without `met_html` (the polling status fragment) the stored HTML is not read."""
+    qs = voorbeelden_van(gemeente=gemeente, buurt=buurt, van=van, tot=tot)
+    if not met_html:
+        qs = qs.defer("html")
+    laatste = qs.first()
+    if laatste is None or laatste.status == BestandStatus.KLAAR:
+        return Voorbeeldtoestand(laatste, laatste)
+    return Voorbeeldtoestand(laatste, qs.filter(status=BestandStatus.KLAAR).first())
 
 
 # --- the coordinator's overview ---------------------------------------------------------------------

@@ -1,14 +1,16 @@
-"""Writes for reports: request a report (job), generate its file, the regisseur's notes, zip all."""
+"""Writes for reports: request a report (job), generate its file, the on-screen preview (job),
+the regisseur's notes, zip all."""
 
 import io
+import logging
 import re
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,8 +20,17 @@ from buurten.services import registreer_toegang
 from zorgnet.lib.exports import xlsx_bytes
 
 from . import selectors
-from .models import BestandStatus, Formaat, RapportBestand, Rapportnotitie
+from .models import (
+    LOPEND,
+    BestandStatus,
+    Formaat,
+    RapportBestand,
+    Rapportnotitie,
+    RapportVoorbeeld,
+)
 from .registry import Scope
+
+log = logging.getLogger(__name__)
 
 
 # --- rendering (one set of templates for screen and PDF) -----------------------------------------
@@ -31,6 +42,12 @@ def rapport_context(scope: Scope, *, pdf: bool) -> dict:
 def rapport_html(scope: Scope) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string("rapport/rapport_pdf.html", rapport_context(scope, pdf=True))
+
+
+def voorbeeld_html(scope: Scope) -> str:
+    """The report as the preview page shows it: the same fragment as the PDF, without a request."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string("rapport/_rapport_inhoud.html", rapport_context(scope, pdf=False))
 
 
 def rapport_pdf(scope: Scope) -> bytes:
@@ -155,6 +172,107 @@ def maak_bestand(*, bestand_id: int) -> RapportBestand | None:
     bestand.klaar_op = timezone.now()
     bestand.save(update_fields=["bestand", "status", "fout", "klaar_op"])
     return bestand
+
+
+# --- the on-screen preview: made by a job, served as stored ---------------------------------------
+# Superseded previews of other periods are removed once they are this old (they are a cache).
+VOORBEELD_BEWAREN = timedelta(days=7)
+
+
+@transaction.atomic
+def vraag_voorbeeld_aan(
+    *,
+    gebruiker,
+    gemeente: Gemeente,
+    buurt: Buurt | None,
+    van: date,
+    tot: date,
+    vernieuwen: bool = False,
+) -> RapportVoorbeeld:
+    """Queue a preview of the scope and period, unless one is being made (that one is returned) or,
+    without `vernieuwen`, a current one exists. The caller authorised the scope."""
+    voorbeeld = RapportVoorbeeld(
+        gemeente=gemeente,
+        buurt=buurt,
+        van=van,
+        tot=tot,
+        aangevraagd_door=gebruiker if getattr(gebruiker, "is_authenticated", False) else None,
+    )
+    voorbeeld.full_clean(validate_constraints=False)
+    zelfde = selectors.voorbeelden_van(gemeente=gemeente, buurt=buurt, van=van, tot=tot).defer(
+        "html"
+    )
+    lopend = zelfde.filter(status__in=LOPEND).first()
+    if lopend is not None:
+        if not lopend.is_vastgelopen:
+            return lopend
+        markeer_voorbeeld_mislukt(voorbeeld_id=lopend.pk)
+    if not vernieuwen:
+        laatste = zelfde.filter(status=BestandStatus.KLAAR).first()
+        if laatste is not None and laatste.is_vers:
+            return laatste
+    try:
+        with transaction.atomic():
+            voorbeeld.save()
+    except IntegrityError:
+        # Someone queued the same preview a moment ago (the partial unique constraint): use theirs.
+        return zelfde.get(status__in=LOPEND)
+    from .tasks import voorbeeld_maken
+
+    voorbeeld_maken.delay_on_commit(voorbeeld.pk)
+    return voorbeeld
+
+
+def maak_voorbeeld(*, voorbeeld_id: int) -> RapportVoorbeeld | None:
+    """Render a queued preview and store it. Idempotent: only the job that claims the queued
+    preview (conditional UPDATE) renders it; None when another job has it or it is done."""
+    geclaimd = RapportVoorbeeld.objects.filter(
+        pk=voorbeeld_id, status=BestandStatus.WACHTEND
+    ).update(status=BestandStatus.BEZIG, gestart_op=timezone.now(), fout="")
+    if not geclaimd:
+        return None
+    voorbeeld = RapportVoorbeeld.objects.select_related("buurt", "gemeente").get(pk=voorbeeld_id)
+    html = voorbeeld_html(selectors.scope_van_bestand(voorbeeld))
+    nu = timezone.now()
+    with transaction.atomic():
+        opgeslagen = RapportVoorbeeld.objects.filter(
+            pk=voorbeeld_id, status=BestandStatus.BEZIG
+        ).update(status=BestandStatus.KLAAR, html=html, klaar_op=nu)
+        if not opgeslagen:  # given up as stuck meanwhile: a newer request took over
+            return None
+        # The new preview replaces the older ones of this period; old ones of other periods go.
+        selectors.voorbeelden_van(
+            gemeente=voorbeeld.gemeente, buurt=voorbeeld.buurt, van=voorbeeld.van, tot=voorbeeld.tot
+        ).exclude(pk=voorbeeld_id).exclude(status__in=LOPEND).delete()
+        RapportVoorbeeld.objects.filter(
+            gemeente=voorbeeld.gemeente,
+            buurt=voorbeeld.buurt,
+            aangemaakt_op__lt=nu - VOORBEELD_BEWAREN,
+        ).exclude(status__in=LOPEND).delete()
+    voorbeeld.refresh_from_db()
+    return voorbeeld
+
+
+def voorbeeld_terug_in_wachtrij(*, voorbeeld_id: int) -> None:
+    """After a transient error: back to the queue so that the retry can claim it again."""
+    RapportVoorbeeld.objects.filter(pk=voorbeeld_id, status=BestandStatus.BEZIG).update(
+        status=BestandStatus.WACHTEND
+    )
+
+
+def markeer_voorbeeld_mislukt(*, voorbeeld_id: int, fout: BaseException | None = None) -> None:
+    """A failed preview says so in Dutch (None: its job got stuck); the previous preview of the
+    period stays as it was, and asking again starts a new one."""
+    if fout is None:
+        melding = _("Het voorbeeld werd niet op tijd gemaakt.")
+    else:
+        log.warning("rapportvoorbeeld %s mislukt: %s", voorbeeld_id, fout, exc_info=fout)
+        melding = _("Het voorbeeld kon niet worden gemaakt. (Technische details: %(fout)s)") % {
+            "fout": f"{type(fout).__name__}: {fout}"[:300]
+        }
+    RapportVoorbeeld.objects.filter(pk=voorbeeld_id).exclude(status=BestandStatus.KLAAR).update(
+        status=BestandStatus.MISLUKT, fout=melding, klaar_op=timezone.now()
+    )
 
 
 def registreer_download(*, gebruiker, bestand: RapportBestand) -> None:

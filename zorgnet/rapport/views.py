@@ -1,5 +1,8 @@
-"""Report pages: choose a period, generate (job), preview on screen, download. Thin views."""
+"""Report pages: choose a period, generate (job), preview on screen (job), download. Thin views."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -144,43 +147,67 @@ def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
     )
 
 
-def _voorbeeld(request, scope, context: dict) -> HttpResponse:
-    return render(
-        request,
-        "rapport/rapport_voorbeeld.html",
-        {**services.rapport_context(scope, pdf=False), **context},
-    )
+def _voorbeeld(request, *, gemeente, buurt) -> HttpResponse:
+    """The preview page serves the preview the job made; it never renders the report itself.
 
-
-def _periode_of_400(request):
-    periode = PeriodeForm.uit_query(request.GET)
+    POST (the report page's "Voorbeeld op het scherm", "Voorbeeld maken", "Vernieuwen") queues
+    a job, reusing a current preview unless "vernieuwen", and redirects to GET. A GET only reads,
+    so a bookmark, reload or back button starts nothing; htmx polls it for the status fragment.
+    """
+    periode = PeriodeForm.uit_query(request.POST if request.method == "POST" else request.GET)
     if not periode.is_valid():
-        return None, periode
-    return (periode.cleaned_data["van"], periode.cleaned_data["tot"]), periode
+        return render(request, "rapport/periode_fout.html", {"form": periode}, status=400)
+    van, tot = periode.cleaned_data["van"], periode.cleaned_data["tot"]
+    hier = f"{request.path}?{urlencode({'van': van.isoformat(), 'tot': tot.isoformat()})}"
+    if request.method == "POST":
+        try:
+            services.vraag_voorbeeld_aan(
+                gebruiker=request.user,
+                gemeente=gemeente,
+                buurt=buurt,
+                van=van,
+                tot=tot,
+                vernieuwen=bool(request.POST.get("vernieuwen")),
+            )
+        except ValidationError as fout:
+            _fouten_naar_form(periode, fout)
+            return render(request, "rapport/periode_fout.html", {"form": periode}, status=400)
+        return redirect(hier)
+    toestand = selectors.voorbeeldtoestand(
+        gemeente=gemeente, buurt=buurt, van=van, tot=tot, met_html=not request.htmx
+    )
+    context = {
+        "gemeente": gemeente,
+        "buurt": buurt,
+        "titel": buurt.naam if buurt else _("Gemeente %(naam)s") % {"naam": gemeente.naam},
+        "van": van,
+        "tot": tot,
+        "hier": hier,
+        "toestand": toestand,
+        "vers_minuten": settings.ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN,
+    }
+    if request.htmx:
+        antwoord = render(request, "rapport/rapport_voorbeeld.html#status", context)
+        if not toestand.bezig:  # done or failed: the page reloads and shows it
+            antwoord["HX-Refresh"] = "true"
+        return antwoord
+    return render(request, "rapport/rapport_voorbeeld.html", context)
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def buurt_voorbeeld(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_rapportrecht(request.user, buurt)
-    periode, form = _periode_of_400(request)
-    if periode is None:
-        return render(request, "rapport/periode_fout.html", {"form": form}, status=400)
-    scope = selectors.scope_voor_buurt(buurt, *periode)
-    return _voorbeeld(request, scope, {"buurt": buurt})
+    return _voorbeeld(request, gemeente=buurt.gemeente, buurt=buurt)
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def gemeente_voorbeeld(request: HttpRequest, gemeente_id: int) -> HttpResponse:
     gemeente = get_gemeente_or_404(request.user, gemeente_id)
     _vereis_coordinator(request.user, gemeente)
-    periode, form = _periode_of_400(request)
-    if periode is None:
-        return render(request, "rapport/periode_fout.html", {"form": form}, status=400)
-    scope = selectors.scope_voor_gemeente(gemeente, *periode)
-    return _voorbeeld(request, scope, {"gemeente": gemeente})
+    return _voorbeeld(request, gemeente=gemeente, buurt=None)
 
 
 @login_required
