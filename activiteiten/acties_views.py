@@ -15,6 +15,7 @@ from zorgnet.lib import paginering
 
 from . import acties_selectors as selectors
 from . import acties_services as services
+from . import export_selectors
 from .acties_forms import (
     ActieFilterForm,
     ActieForm,
@@ -65,12 +66,18 @@ def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     filters = ActieFilterForm(request.GET or None, buurt=buurt)
     qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
+    beheer = kan_beheren(request.user, buurt)
     context = {
         "buurt": buurt,
         "filters": filters,
         "pagina": _pagina(request, qs),
         "querystring": _querystring(request),
         "mag_loggen": selectors.kan_loggen(request.user, buurt),
+        "mag_beheren": beheer,
+        # the regisseur's recent background exports (large XLSX), to find them again
+        "exportbestanden": export_selectors.recente_exportbestanden(request.user, buurt)[:5]
+        if beheer
+        else [],
     }
     template = "activiteiten/actie_list.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)

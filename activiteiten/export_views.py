@@ -1,13 +1,16 @@
-"""Action export (issue 11): streamed CSV for any size, write-only XLSX up to XLSX_MAX_RIJEN rows.
-
-Above XLSX_MAX_RIJEN rows an XLSX export is refused with a pointer to the CSV export (which streams
-in constant memory), instead of building a large workbook inside a web request.
+"""Action export (issue 11): streamed CSV for any size; XLSX in openpyxl's write-only mode, built in
+the request up to ZORGNET_XLSX_JOB_VANAF rows and above that by a job on the long queue, whose file
+the regisseur follows on a status page and downloads there.
 """
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -15,43 +18,23 @@ from django.views.decorators.http import require_GET
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
+from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
 
-from . import acties_selectors as selectors
+from . import export_selectors as selectors
+from . import export_services as services
 from .acties_forms import ActieFilterForm
+from .export_selectors import KOLOMMEN, actie_rijen
 
-XLSX_MAX_RIJEN = 20_000
-CHUNK = 2_000
-KOLOMMEN = [
-    "id",
-    "titel",
-    "categorie",
-    "status",
-    "startdatum",
-    "einddatum",
-    "trekker",
-    "deelnemers",
-    "doelgroepen",
-    "terugkerend",
-]
+__all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
+
+RECENT = 10
 
 
-def actie_rijen(qs):
-    """One tuple per action, read in chunks from a server-side cursor (constant memory)."""
-    qs = qs.select_related(None).prefetch_related(None).order_by("-startdatum", "-id")
-    for a in qs.values_list(
-        "id",
-        "titel",
-        "categorie",
-        "status",
-        "startdatum",
-        "einddatum",
-        "trekker__naam",
-        "deelnemers",
-        "doelgroepen",
-        "terugkerend",
-    ).iterator(chunk_size=CHUNK):
-        yield (*a[:8], ",".join(a[8] or []), "ja" if a[9] else "nee")
+def _terug_naar_lijst(request: HttpRequest, buurt) -> HttpResponse:
+    query = {k: v for k, v in request.GET.items() if k != "formaat"}
+    url = reverse("activiteiten:actie_list", kwargs={"buurt_id": buurt.id})
+    return redirect(url + (f"?{urlencode(query)}" if query else ""))
 
 
 @login_required
@@ -60,29 +43,28 @@ def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """All actions of the buurt (filters of the list page apply), for the regisseur only."""
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_beheer(request.user, buurt)
-    filters = ActieFilterForm(request.GET or None)
-    qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
+    filters = ActieFilterForm(request.GET or None, buurt=buurt)
+    if filters.is_bound and not filters.is_valid():
+        messages.error(request, _("De filters zijn ongeldig; er werd niets geëxporteerd."))
+        return _terug_naar_lijst(request, buurt)
+    qs = selectors.acties_voor_export(buurt, filters.filters())
     formaat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
     naam = f"acties-{slugify(buurt.naam)}"
     if formaat == "xlsx":
         aantal = qs.count()
-        if aantal > XLSX_MAX_RIJEN:
-            registreer_toegang(
-                gebruiker=request.user,
-                actie=Toegangsactie.GEWEIGERD,
-                object_type="acties",
-                omschrijving=f"export acties (xlsx, {aantal} rijen) geweigerd: te groot",
-                buurt=buurt,
+        if aantal > settings.ZORGNET_XLSX_JOB_VANAF:
+            bestand = services.vraag_export_aan(
+                gebruiker=request.user, buurt=buurt, filters=filters.filters(), aantal=aantal
             )
-            messages.warning(
+            messages.info(
                 request,
                 _(
-                    "Een Excel-export kan tot %(max)s acties; deze selectie telt er %(n)s. "
-                    "Gebruik de CSV-export (die opent ook in Excel) of verfijn de filters."
+                    "Deze selectie telt %(n)s acties: de Excel-export wordt op de achtergrond "
+                    "gemaakt. Je kan hem hier downloaden zodra hij klaar is."
                 )
-                % {"max": f"{XLSX_MAX_RIJEN:,}".replace(",", "."), "n": aantal},
+                % {"n": f"{aantal:,}".replace(",", ".")},
             )
-            return redirect("activiteiten:actie_list", buurt_id=buurt.id)
+            return redirect("activiteiten:exportbestand_detail", buurt.id, bestand.id)
     registreer_toegang(
         gebruiker=request.user,
         actie=Toegangsactie.EXPORT,
@@ -97,3 +79,42 @@ def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
         return response
     return csv_response(f"{naam}.csv", KOLOMMEN, actie_rijen(qs))
+
+
+@login_required
+@require_GET
+def exportbestand_detail(
+    request: HttpRequest, buurt_id: int, exportbestand_id: int
+) -> HttpResponse:
+    """Status of one export file (the fragment polls itself with htmx), and the user's recent ones."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    bestand = selectors.get_exportbestand_or_404(buurt, exportbestand_id)
+    context = {
+        "buurt": buurt,
+        "bestand": bestand,
+        "exportbestanden": selectors.recente_exportbestanden(request.user, buurt)[:RECENT],
+    }
+    template = "activiteiten/exportbestand_detail.html"
+    return render(request, template + "#status" if request.htmx else template, context)
+
+
+@login_required
+@require_GET
+def exportbestand_download(
+    request: HttpRequest, buurt_id: int, exportbestand_id: int
+) -> HttpResponse:
+    """The finished file, for the regisseur of its buurt; every download is logged. Refusals (403,
+    404) are logged by buurten.middleware.WeigeringenMiddleware."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    bestand = selectors.get_exportbestand_or_404(buurt, exportbestand_id)
+    if bestand.status != BestandStatus.KLAAR or not bestand.bestand:
+        raise Http404(_("Dit exportbestand is nog niet klaar."))
+    services.registreer_download(gebruiker=request.user, bestand=bestand)
+    return FileResponse(
+        bestand.bestand.open("rb"),
+        as_attachment=True,
+        filename=bestand.bestandsnaam(),
+        content_type=XLSX_CONTENT_TYPE,
+    )

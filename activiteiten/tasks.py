@@ -7,3 +7,19 @@ def anonimiseer_signalen() -> int:
     from .acties_services import signalen_anonimiseren
 
     return signalen_anonimiseren()
+
+
+@shared_task
+def lang_export_maken(exportbestand_id: int) -> None:
+    """Write one large XLSX export (long queue). Idempotent: only a queued export is claimed."""
+    from .export_services import maak_exportbestand
+
+    maak_exportbestand(bestand_id=exportbestand_id)
+
+
+@shared_task
+def exports_vastgelopen_afsluiten() -> int:
+    """Beat: exports whose worker died while 'bezig' are marked failed."""
+    from .export_services import vastgelopen_exports_afsluiten
+
+    return vastgelopen_exports_afsluiten()

@@ -13,6 +13,16 @@ urlpatterns: list = [
     # acties en signalen
     path(B + "acties/", acties_views.actie_list, name="actie_list"),
     path(B + "acties/export/", export_views.actie_export, name="actie_export"),
+    path(
+        B + "acties/exports/<int:exportbestand_id>/",
+        export_views.exportbestand_detail,
+        name="exportbestand_detail",
+    ),
+    path(
+        B + "acties/exports/<int:exportbestand_id>/download/",
+        export_views.exportbestand_download,
+        name="exportbestand_download",
+    ),
     path(B + "acties/nieuw/", acties_views.actie_create, name="actie_create"),
     path(B + "acties/<int:actie_id>/", acties_views.actie_detail, name="actie_detail"),
     path(B + "acties/<int:actie_id>/bewerken/", acties_views.actie_update, name="actie_update"),

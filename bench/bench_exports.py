@@ -2,15 +2,16 @@
 end, and (when it exists) the gemeente report.
 
 Targets: the CSV streams with under 20 MB extra peak memory that does not grow with the row count
-(1M vs 100k: at most 5 MB more); XLSX uses openpyxl's write-only mode, is allowed in a request up to
-20,000 rows (the view refuses more and points to CSV) and is measured at that size.
+(1M vs 100k: at most 5 MB more); XLSX uses openpyxl's write-only mode, is built in a request up to
+20,000 rows (above that the view hands it to a job on the long queue, which runs the same code into
+a temporary file) and is measured at that size.
 """
 
 from bench import omgeving
 from bench.figuur import Figuur
 
 MAX_EXTRA_MB = 20
-XLSX_MAX_RIJEN = 20_000  # activiteiten.export_views.XLSX_MAX_RIJEN (no Django import here)
+XLSX_MAX_RIJEN = 20_000  # settings.ZORGNET_XLSX_JOB_VANAF: the most rows built in a request
 MAX_GROEI_MB = 5
 
 

@@ -164,7 +164,7 @@ def _eerste(n: int):
 
 def export_csv(args: dict) -> dict:
     """Stream `limiet` actions (all buurten) through the CSV export's code path; rows/s and RSS."""
-    from activiteiten.export_views import KOLOMMEN, actie_rijen
+    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
     from activiteiten.models import Actie
     from zorgnet.lib.exports import csv_rijen
 
@@ -213,7 +213,7 @@ def export_view(_: dict) -> dict:
 
 def export_xlsx(args: dict) -> dict:
     """Write-only XLSX of `limiet` actions through the export's code path; rows/s and RSS."""
-    from activiteiten.export_views import KOLOMMEN, actie_rijen
+    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
     from activiteiten.models import Actie
     from zorgnet.lib.exports import xlsx_bytes
 

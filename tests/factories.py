@@ -272,6 +272,15 @@ class RapportBestandFactory(factory.django.DjangoModelFactory):
     formaat = "pdf"
 
 
+class ExportBestandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activiteiten.ExportBestand"
+
+    buurt = factory.SubFactory(BuurtFactory)
+    soort = "acties"
+    filters = factory.LazyFunction(dict)
+
+
 # --- activiteiten: activiteitenpakketten ---------------------------------------------------------
 class ActiviteitFactory(factory.django.DjangoModelFactory):
     class Meta:

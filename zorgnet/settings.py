@@ -237,15 +237,23 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "partners.tasks.netwerk_vastgelopen_resetten",
         "schedule": 600.0,
     },
+    # Big exports whose worker died while 'bezig' are marked failed.
+    "exports-vastgelopen": {
+        "task": "activiteiten.tasks.exports_vastgelopen_afsluiten",
+        "schedule": 600.0,
+    },
 }
 
 # --- zorgnet ------------------------------------------------------------------------------------
 # Retention per object type, in days, applied by the daily job `bewaartermijnen_toepassen`:
-# signals lose their free text (counts stay); access events are deleted.
+# signals lose their free text (counts stay); access events and export files are deleted.
 ZORGNET_BEWAARTERMIJNEN = {
     "signaal": env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730),
     "toegangsgebeurtenis": env.int("ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN", default=730),
+    "exportbestand": env.int("ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN", default=7),
 }
+# An XLSX export with more rows than this is written by a job (long queue) instead of in the request.
+ZORGNET_XLSX_JOB_VANAF = env.int("ZORGNET_XLSX_JOB_VANAF", default=20_000)
 # Counts below this threshold are shown as "< 5" in reports and exports.
 ZORGNET_KLEINE_AANTALLEN_DREMPEL = env.int("ZORGNET_KLEINE_AANTALLEN_DREMPEL", default=5)
 # Maximum number of exports a partner account may make per day.

@@ -5,8 +5,10 @@ import io
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from activiteiten import export_views
+from activiteiten.models import ExportBestand
 from buurten.models import Toegangsactie, Toegangsgebeurtenis
 from tests.factories import ActieFactory
 
@@ -79,21 +81,31 @@ def _tel(client, buurt) -> int:
     return len(ctx.captured_queries)
 
 
-def test_it_writes_small_xlsx_and_refuses_large_ones(wereld, als, monkeypatch):
-    ActieFactory.create_batch(3, buurt=wereld.buurt_a, trekker=wereld.partner)
-    client = als(wereld.regisseur_a)
+def test_it_writes_xlsx_up_to_the_threshold_inside_the_request(wereld, als, settings):
+    settings.ZORGNET_XLSX_JOB_VANAF = 3
+    acties = ActieFactory.create_batch(3, buurt=wereld.buurt_a, trekker=wereld.partner)
 
-    klein = client.get(_url(wereld.buurt_a, formaat="xlsx"))
+    klein = als(wereld.regisseur_a).get(_url(wereld.buurt_a, formaat="xlsx"))
+
     assert klein.status_code == 200
     assert klein["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert klein.content[:2] == b"PK"
+    blad = load_workbook(io.BytesIO(klein.content), read_only=True)["acties"]
+    rijen = list(blad.iter_rows(values_only=True))
+    assert list(rijen[0]) == export_views.KOLOMMEN
+    assert sorted(r[0] for r in rijen[1:]) == sorted(a.id for a in acties)
+    assert not ExportBestand.objects.exists()
 
-    monkeypatch.setattr(export_views, "XLSX_MAX_RIJEN", 2)
-    groot = client.get(_url(wereld.buurt_a, formaat="xlsx"), follow=True)
-    assert groot.redirect_chain[-1][0] == reverse(
-        "activiteiten:actie_list", kwargs={"buurt_id": wereld.buurt_a.id}
+
+def test_invalid_filters_export_nothing(wereld, als):
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner)
+
+    antwoord = als(wereld.regisseur_a).get(
+        _url(wereld.buurt_a, van="2026-05-01", tot="2026-01-01", formaat="xlsx"), follow=True
     )
-    assert "CSV" in groot.content.decode()
-    assert Toegangsgebeurtenis.objects.filter(
-        actie=Toegangsactie.GEWEIGERD, object_type="acties", buurt=wereld.buurt_a
-    ).exists()
+
+    assert antwoord.redirect_chain[-1][0].startswith(
+        reverse("activiteiten:actie_list", kwargs={"buurt_id": wereld.buurt_a.id})
+    )
+    assert "ongeldig" in antwoord.content.decode()
+    assert not Toegangsgebeurtenis.objects.filter(actie=Toegangsactie.EXPORT).exists()
+    assert not ExportBestand.objects.exists()

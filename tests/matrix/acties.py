@@ -4,10 +4,13 @@ Signals are visible to the regisseur and to partners that logged or received the
 get counts on the list page and a 403 on everything else about individual signals.
 """
 
+from django.core.files.base import ContentFile
+
 from tests.factories import (
     ActieFactory,
     BeleidssignaalFactory,
     DoorverwijzingFactory,
+    ExportBestandFactory,
     PartnerFactory,
     SignaalFactory,
 )
@@ -18,6 +21,7 @@ GET_ONLY = "405 405 405 405 302"
 A = {"buurt_id": "buurt_a"}
 ACTIE = {**A, "actie_id": "actie_a"}
 SIGNAAL = {**A, "signaal_id": "signaal_a"}
+EXPORT = {**A, "exportbestand_id": "exportbestand_a"}
 
 REGELS = {
     "activiteiten:actie_list": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=A),
@@ -49,6 +53,13 @@ REGELS = {
     "activiteiten:beleidssignaal_create": Regel(
         get="200 404 403 403 302", post="200 404 403 403 302", kwargs=A
     ),
+    # A large XLSX export made by a job: its status page and download are for the regisseur only.
+    "activiteiten:exportbestand_detail": Regel(
+        get="200 404 403 403 302", post=GET_ONLY, kwargs=EXPORT
+    ),
+    "activiteiten:exportbestand_download": Regel(
+        get="200 404 403 403 302", post=GET_ONLY, kwargs=EXPORT
+    ),
     "activiteiten:beleidssignaal_detail": Regel(
         get="200 404 200 200 302",
         post="200 404 403 403 302",
@@ -67,3 +78,7 @@ def maak(w) -> None:
         signaal=w.signaal_a, van_partner=w.partner, naar_partner=w.partner_twee
     )
     w.beleidssignaal_a = BeleidssignaalFactory(buurt=w.buurt_a)
+    w.exportbestand_a = ExportBestandFactory(
+        buurt=w.buurt_a, aangevraagd_door=w.regisseur_a, status="klaar", aantal_rijen=0
+    )
+    w.exportbestand_a.bestand.save("matrix.xlsx", ContentFile(b"PK matrix"), save=True)

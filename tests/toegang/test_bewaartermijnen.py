@@ -18,7 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, settings):
-    settings.ZORGNET_BEWAARTERMIJNEN = {"signaal": 30, "toegangsgebeurtenis": 90}
+    settings.ZORGNET_BEWAARTERMIJNEN = {
+        "signaal": 30,
+        "toegangsgebeurtenis": 90,
+        "exportbestand": 7,
+    }
     oud = SignaalFactory(buurt=wereld.buurt_a, datum=timezone.localdate() - timedelta(days=31))
     jong = SignaalFactory(buurt=wereld.buurt_a)
     oude = registreer_toegang(
@@ -30,7 +34,11 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
     recent = registreer_toegang(
         gebruiker=wereld.partner_a, actie="bekeken", object_type="signaal", buurt=wereld.buurt_a
     )
-    assert bewaartermijnen_toepassen.delay().get() == {"signaal": 1, "toegangsgebeurtenis": 1}
+    assert bewaartermijnen_toepassen.delay().get() == {
+        "signaal": 1,
+        "exportbestand": 0,
+        "toegangsgebeurtenis": 1,
+    }
     assert Signaal.objects.get(pk=oud.pk).omschrijving == ""
     assert Signaal.objects.get(pk=jong.pk).omschrijving != ""
     assert not Toegangsgebeurtenis.objects.filter(pk=oude.pk).exists()
@@ -39,18 +47,23 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
     assert log.omschrijving.startswith("1 toegangsgebeurtenissen")
     # Second run: nothing to do and nothing logged.
     aantal = Toegangsgebeurtenis.objects.count()
-    assert bewaartermijnen_toepassen.delay().get() == {"signaal": 0, "toegangsgebeurtenis": 0}
+    assert bewaartermijnen_toepassen.delay().get() == {
+        "signaal": 0,
+        "exportbestand": 0,
+        "toegangsgebeurtenis": 0,
+    }
     assert Toegangsgebeurtenis.objects.count() == aantal
 
 
 def test_every_retention_setting_is_documented_and_runs_daily():
     termijnen = django_settings.ZORGNET_BEWAARTERMIJNEN
-    assert set(termijnen) == {"signaal", "toegangsgebeurtenis"}
+    assert set(termijnen) == {"signaal", "toegangsgebeurtenis", "exportbestand"}
     env = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
     for variabele in (
         "ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN",
         "ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN",
+        "ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN",
     ):
         assert variabele in env and variabele in readme
     taken = {v["task"] for v in django_settings.CELERY_BEAT_SCHEDULE.values()}

@@ -317,3 +317,12 @@ class BijeenkomstType(models.TextChoices):
     PARTNEROVERLEG = "partneroverleg", _("Partneroverleg")
     ZORGWIJKOVERLEG = "zorgwijkoverleg", _("Zorgwijkoverleg")
     BUURTPLATFORM_MOMENT = "buurtplatform_moment", _("Buurtplatform-moment")
+
+
+class BestandStatus(models.TextChoices):
+    """The life of a file made by a job (report, big export): queued, being made, done, failed."""
+
+    WACHTEND = "wachtend", _("In de wachtrij")
+    BEZIG = "bezig", _("Wordt gemaakt")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")

@@ -1,5 +1,6 @@
 """Export helpers: streamed CSV (constant memory) and write-only XLSX."""
 
+import contextlib
 import csv
 from collections.abc import Iterable, Iterator
 from io import BytesIO
@@ -28,25 +29,57 @@ def csv_response(
     return response
 
 
-def xlsx_bytes(bladen: dict[str, tuple[list[str], Iterable[Iterable]]]) -> bytes:
-    """A workbook with one sheet per entry, written in openpyxl's write-only (streaming) mode."""
+def xlsx_schrijven(bladen: dict[str, tuple[list[str], Iterable[Iterable]]], doel) -> int:
+    """Write a workbook with one sheet per entry to `doel` (a path or a binary file), in
+    openpyxl's write-only mode: rows go to disk as they come, so memory stays constant however many
+    rows the iterables yield. Returns the number of data rows written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     boek = Workbook(write_only=True)
-    for titel, (kop, rijen) in bladen.items():
-        blad = boek.create_sheet(title=titel[:31])
-        koprij = []
-        for waarde in kop:
-            cel = WriteOnlyCell(blad, value=waarde)
-            cel.font = Font(bold=True)
-            koprij.append(cel)
-        blad.append(koprij)
-        for rij in rijen:
-            blad.append(list(rij))
+    aantal = 0
+    try:
+        for titel, (kop, rijen) in bladen.items():
+            blad = boek.create_sheet(title=titel[:31])
+            koprij = []
+            for waarde in kop:
+                cel = WriteOnlyCell(blad, value=waarde)
+                cel.font = Font(bold=True)
+                koprij.append(cel)
+            blad.append(koprij)
+            for rij in rijen:
+                blad.append(list(rij))
+                aantal += 1
+        boek.save(doel)
+    except BaseException:
+        _tijdelijke_bladen_wissen(boek)
+        raise
+    return aantal
+
+
+def _tijdelijke_bladen_wissen(boek) -> None:
+    """openpyxl streams each write-only sheet into its own temporary file and removes it only on a
+    successful save (or at process exit): after a failure, remove them now, so a long-running
+    worker keeps no half-written rows on disk. Best effort: the original error is what matters."""
+    for blad in boek.worksheets:
+        schrijver = getattr(blad, "_writer", None)
+        if schrijver is None:
+            continue
+        rijen = getattr(blad, "_rows", None)
+        if rijen is not None:
+            with contextlib.suppress(Exception):
+                rijen.close()  # ends the sheet's XML while its file is still open
+        with contextlib.suppress(Exception):
+            schrijver.close()
+        with contextlib.suppress(OSError, ValueError):
+            schrijver.cleanup()
+
+
+def xlsx_bytes(bladen: dict[str, tuple[list[str], Iterable[Iterable]]]) -> bytes:
+    """The same workbook in memory, for small files answered inside a request."""
     buffer = BytesIO()
-    boek.save(buffer)
+    xlsx_schrijven(bladen, buffer)
     return buffer.getvalue()
 
 

@@ -10,18 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib.choices import BestandStatus
 
 
 class Formaat(models.TextChoices):
     PDF = "pdf", "PDF"
     XLSX = "xlsx", "Excel (XLSX)"
-
-
-class BestandStatus(models.TextChoices):
-    WACHTEND = "wachtend", _("In de wachtrij")
-    BEZIG = "bezig", _("Wordt gemaakt")
-    KLAAR = "klaar", _("Klaar")
-    MISLUKT = "mislukt", _("Mislukt")
 
 
 def _geldige_periode(van, tot) -> None:

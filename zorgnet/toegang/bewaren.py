@@ -5,14 +5,16 @@ from datetime import date
 from django.db import transaction
 
 from activiteiten.acties_services import signalen_anonimiseren
+from activiteiten.export_services import exportbestanden_opruimen
 from buurten.services import toegangslog_opschonen
 
 
 @transaction.atomic
 def bewaartermijnen_toepassen(*, vandaag: date | None = None) -> dict[str, int]:
-    """Anonymise old signals and delete old access events; each step logs what it did
-    (a 'gewist' access event, and the erasure log for signals). Idempotent."""
+    """Anonymise old signals, delete old export files and old access events; each step logs
+    what it did (a 'gewist' access event, and the erasure log for signals). Idempotent."""
     return {
         "signaal": signalen_anonimiseren(vandaag=vandaag),
+        "exportbestand": exportbestanden_opruimen(vandaag=vandaag),
         "toegangsgebeurtenis": toegangslog_opschonen(vandaag=vandaag),
     }
