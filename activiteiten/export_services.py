@@ -167,6 +167,21 @@ def vastgelopen_exports_afsluiten(*, na: timedelta | None = None) -> int:
     return len(ids)
 
 
+def wachtende_exports_opnieuw_aanbieden(*, na: timedelta = timedelta(minutes=10)) -> int:
+    """Exports still queued after `na`: their message was lost (broker restart, purge). Queue them
+    again; the job's conditional claim makes a duplicate delivery a no-op."""
+    from .tasks import lang_export_maken
+
+    ids = list(
+        ExportBestand.objects.filter(
+            status=BestandStatus.WACHTEND, aangemaakt_op__lt=timezone.now() - na
+        ).values_list("id", flat=True)
+    )
+    for bestand_id in ids:
+        lang_export_maken.delay(bestand_id)
+    return len(ids)
+
+
 # --- download and retention --------------------------------------------------------------------
 def registreer_download(*, gebruiker, bestand: ExportBestand) -> None:
     registreer_toegang(

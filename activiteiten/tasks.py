@@ -19,7 +19,8 @@ def lang_export_maken(exportbestand_id: int) -> None:
 
 @shared_task
 def exports_vastgelopen_afsluiten() -> int:
-    """Beat: exports whose worker died while 'bezig' are marked failed."""
-    from .export_services import vastgelopen_exports_afsluiten
+    """Beat: exports whose worker died while 'bezig' are marked failed; exports whose message was
+    lost while 'wachtend' are queued again."""
+    from .export_services import vastgelopen_exports_afsluiten, wachtende_exports_opnieuw_aanbieden
 
-    return vastgelopen_exports_afsluiten()
+    return vastgelopen_exports_afsluiten() + wachtende_exports_opnieuw_aanbieden()

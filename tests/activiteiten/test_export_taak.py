@@ -323,3 +323,22 @@ def _klaar_bestand(buurt, door) -> ExportBestand:
     bestand.aantal_rijen = 1
     bestand.save()
     return bestand
+
+
+def test_an_export_whose_message_was_lost_is_queued_again_and_made_once(wereld, settings):
+    from activiteiten.models import ExportBestand
+
+    settings.ZORGNET_XLSX_JOB_VANAF = 0
+    verloren = ExportBestandFactory(buurt=wereld.buurt_a, status="wachtend")
+    ExportBestand.objects.filter(pk=verloren.pk).update(
+        aangemaakt_op=timezone.now() - timedelta(hours=1)
+    )
+    vers = ExportBestandFactory(buurt=wereld.buurt_a, status="wachtend")
+
+    assert export_services.wachtende_exports_opnieuw_aanbieden() == 1  # runs eagerly here
+
+    verloren.refresh_from_db()
+    vers.refresh_from_db()
+    assert verloren.status == "klaar" and verloren.bestand
+    assert vers.status == "wachtend"
+    assert export_services.wachtende_exports_opnieuw_aanbieden() == 0
