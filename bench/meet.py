@@ -290,6 +290,61 @@ def netwerkjob(_: dict) -> dict:
     }
 
 
+def export_xlsx_job(args: dict) -> dict:
+    """The XLSX export job (`maak_exportbestand`) on a bench-made export of the largest buurt, and
+    the same writer (`xlsx_schrijven`) on `limiet` actions into a file: rows/s and RSS."""
+    import tempfile
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+
+    from activiteiten import export_services
+    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
+    from activiteiten.models import Actie, ExportBestand
+    from buurten.models import Buurt
+    from zorgnet.lib.exports import xlsx_schrijven
+
+    buurt_id, _g = _grootste()
+    regisseur = get_user_model().objects.get(username=PERSONAS["regisseur"])
+    uit = {}
+    with tempfile.TemporaryDirectory(prefix="zorgnet-bench-") as map_:
+        xlsx_schrijven({"acties": (KOLOMMEN, actie_rijen(_eerste(10)))}, Path(map_) / "w.xlsx")
+        qs = Actie.objects.filter(
+            pk__in=Actie.objects.order_by("-startdatum", "-id")[: args["limiet"]].values("pk")
+        )
+        _reset_piek()
+        voor = _status("VmRSS")
+        begin = time.perf_counter()
+        rijen = xlsx_schrijven({"acties": (KOLOMMEN, actie_rijen(qs))}, Path(map_) / "groot.xlsx")
+        uit["schrijven"] = {
+            "rijen": rijen,
+            "seconden": time.perf_counter() - begin,
+            "extra_mb": (_status("VmHWM") - voor) / 2**20,
+            "mb": (Path(map_) / "groot.xlsx").stat().st_size / 2**20,
+        }
+    bestand = ExportBestand.objects.create(
+        buurt=Buurt.objects.get(pk=buurt_id), soort="acties", filters={}, aangevraagd_door=regisseur
+    )
+    try:
+        _reset_piek()
+        voor = _status("VmRSS")
+        begin = time.perf_counter()
+        export_services.maak_exportbestand(bestand_id=bestand.pk)
+        duur = time.perf_counter() - begin
+        bestand.refresh_from_db()
+        uit["job"] = {
+            "status": bestand.status,
+            "rijen": bestand.aantal_rijen or 0,
+            "seconden": duur,
+            "extra_mb": (_status("VmHWM") - voor) / 2**20,
+        }
+    finally:
+        if bestand.bestand:
+            bestand.bestand.delete(save=False)
+        bestand.delete()
+    return uit
+
+
 if __name__ == "__main__":
     opdracht, argumenten = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     print(json.dumps(globals()[opdracht](argumenten)))
