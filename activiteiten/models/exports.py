@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -67,4 +68,5 @@ class ExportBestand(models.Model):
         return self.status in (BestandStatus.KLAAR, BestandStatus.MISLUKT)
 
     def bestandsnaam(self) -> str:
-        return f"{self.soort}-{slugify(self.buurt.naam)}-{self.aangemaakt_op:%Y%m%d-%H%M}.xlsx"
+        gemaakt = timezone.localtime(self.aangemaakt_op)  # the user's clock (Europe/Brussels)
+        return f"{self.soort}-{slugify(self.buurt.naam)}-{gemaakt:%Y%m%d-%H%M}.xlsx"
