@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
+from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import xlsx_schrijven
 
@@ -90,18 +91,9 @@ def vraag_export_aan(
 
 
 # --- the job -----------------------------------------------------------------------------------
-def claim(*, bestand_id: int) -> bool:
-    """Take a queued export (conditional UPDATE): a second delivery of the job finds nothing."""
-    return bool(
-        ExportBestand.objects.filter(pk=bestand_id, status=BestandStatus.WACHTEND).update(
-            status=BestandStatus.BEZIG, gestart_op=timezone.now(), fout=""
-        )
-    )
-
-
 def maak_exportbestand(*, bestand_id: int) -> ExportBestand | None:
     """Write the file of a queued export; None when it is not (or no longer) queued."""
-    if not claim(bestand_id=bestand_id):
+    if not taakrecords.claim(ExportBestand, bestand_id):
         return None
     bestand = ExportBestand.objects.select_related("buurt").get(pk=bestand_id)
     opgeslagen = ""
@@ -116,12 +108,8 @@ def maak_exportbestand(*, bestand_id: int) -> ExportBestand | None:
             with pad.open("rb") as f:
                 bestand.bestand.save(bestand.bestandsnaam(), File(f), save=False)
             opgeslagen = bestand.bestand.name
-        klaar = ExportBestand.objects.filter(pk=bestand_id, status=BestandStatus.BEZIG).update(
-            status=BestandStatus.KLAAR,
-            bestand=opgeslagen,
-            aantal_rijen=aantal,
-            klaar_op=timezone.now(),
-            fout="",
+        klaar = taakrecords.rond_af(
+            ExportBestand, bestand_id, bestand=opgeslagen, aantal_rijen=aantal
         )
         if not klaar:  # declared stuck and failed meanwhile: do not keep an orphan file
             _verwijder_bestand(opgeslagen)
@@ -141,16 +129,21 @@ def _verwijder_bestand(naam: str) -> None:
         ExportBestand._meta.get_field("bestand").storage.delete(naam)
 
 
+def _melding(fout: BaseException | str) -> str:
+    technisch = fout if isinstance(fout, str) else f"{type(fout).__name__}: {fout}"
+    return _(
+        "De export kon niet worden gemaakt. Vraag ze opnieuw aan; lukt het dan nog niet, "
+        "meld dit aan de beheerder. (Technische details: %(fout)s)"
+    ) % {"fout": technisch[:300]}
+
+
 def markeer_mislukt(*, bestand_id: int, fout: BaseException | str = "", melding: str = "") -> None:
     """Mark an export failed with a message a regisseur can read; a finished one stays finished."""
-    if not melding:
-        technisch = fout if isinstance(fout, str) else f"{type(fout).__name__}: {fout}"
-        melding = _(
-            "De export kon niet worden gemaakt. Vraag ze opnieuw aan; lukt het dan nog niet, "
-            "meld dit aan de beheerder. (Technische details: %(fout)s)"
-        ) % {"fout": technisch[:300]}
-    ExportBestand.objects.filter(pk=bestand_id).exclude(status=BestandStatus.KLAAR).update(
-        status=BestandStatus.MISLUKT, bestand="", aantal_rijen=None, fout=melding
+    taakrecords.markeer_mislukt(
+        ExportBestand.objects.filter(pk=bestand_id),
+        melding or _melding(fout),
+        bestand="",
+        aantal_rijen=None,
     )
 
 
@@ -158,13 +151,14 @@ def vastgelopen_exports_afsluiten(*, na: timedelta | None = None) -> int:
     """Exports 'bezig' for longer than the hard time limit of a task: their worker died (the limit
     would have ended the job otherwise). Mark them failed so the page stops waiting."""
     na = na or timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 300)
-    vast = ExportBestand.objects.filter(
-        status=BestandStatus.BEZIG, gestart_op__lt=timezone.now() - na
-    ).values_list("id", flat=True)
-    ids = list(vast)
-    for bestand_id in ids:
-        markeer_mislukt(bestand_id=bestand_id, fout=_("de export liep vast"))
-    return len(ids)
+    return taakrecords.markeer_mislukt(
+        ExportBestand.objects.filter(
+            status=BestandStatus.BEZIG, gestart_op__lt=timezone.now() - na
+        ),
+        _melding(_("de export liep vast")),
+        bestand="",
+        aantal_rijen=None,
+    )
 
 
 def wachtende_exports_opnieuw_aanbieden(*, na: timedelta = timedelta(minutes=10)) -> int:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Gemeente, Toegangsactie
 from buurten.services import registreer_toegang
+from zorgnet.lib import taakrecords
 from zorgnet.lib.exports import xlsx_bytes
 
 from . import selectors
@@ -226,19 +227,15 @@ def vraag_voorbeeld_aan(
 def maak_voorbeeld(*, voorbeeld_id: int) -> RapportVoorbeeld | None:
     """Render a queued preview and store it. Idempotent: only the job that claims the queued
     preview (conditional UPDATE) renders it; None when another job has it or it is done."""
-    geclaimd = RapportVoorbeeld.objects.filter(
-        pk=voorbeeld_id, status=BestandStatus.WACHTEND
-    ).update(status=BestandStatus.BEZIG, gestart_op=timezone.now(), fout="")
-    if not geclaimd:
+    if not taakrecords.claim(RapportVoorbeeld, voorbeeld_id):
         return None
     voorbeeld = RapportVoorbeeld.objects.select_related("buurt", "gemeente").get(pk=voorbeeld_id)
     html = voorbeeld_html(selectors.scope_van_bestand(voorbeeld))
     nu = timezone.now()
     with transaction.atomic():
-        opgeslagen = RapportVoorbeeld.objects.filter(
-            pk=voorbeeld_id, status=BestandStatus.BEZIG
-        ).update(status=BestandStatus.KLAAR, html=html, klaar_op=nu)
-        if not opgeslagen:  # given up as stuck meanwhile: a newer request took over
+        if not taakrecords.rond_af(
+            RapportVoorbeeld, voorbeeld_id, html=html
+        ):  # given up as stuck meanwhile: a newer request took over
             return None
         # The new preview replaces the older ones of this period; old ones of other periods go.
         selectors.voorbeelden_van(
@@ -270,8 +267,8 @@ def markeer_voorbeeld_mislukt(*, voorbeeld_id: int, fout: BaseException | None =
         melding = _("Het voorbeeld kon niet worden gemaakt. (Technische details: %(fout)s)") % {
             "fout": f"{type(fout).__name__}: {fout}"[:300]
         }
-    RapportVoorbeeld.objects.filter(pk=voorbeeld_id).exclude(status=BestandStatus.KLAAR).update(
-        status=BestandStatus.MISLUKT, fout=melding, klaar_op=timezone.now()
+    taakrecords.markeer_mislukt(
+        RapportVoorbeeld.objects.filter(pk=voorbeeld_id), melding, klaar_op=timezone.now()
     )
 
 
