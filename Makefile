@@ -19,8 +19,13 @@ run: $(STAMP)
 	$(PY) manage.py demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The whole suite: everything that can run in parallel on all cores (pytest-xdist, one test
+# database per process), then the browser and real-worker tests serially (they share one Redis
+# broker and one Chromium). PYTEST_ARGS narrows both runs; exit code 5 (nothing selected) is fine.
+XDIST ?= auto
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(XDIST) -m "not browser and not worker" $(PYTEST_ARGS); r=$$?; [ $$r -eq 0 ] || [ $$r -eq 5 ] || exit $$r
+	$(PY) -m pytest -m "browser or worker" $(PYTEST_ARGS); r=$$?; [ $$r -eq 0 ] || [ $$r -eq 5 ] || exit $$r
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
