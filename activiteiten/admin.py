@@ -1,1 +1,3 @@
-from . import acties_admin  # noqa: F401
+"""Django's admin loads `<app>.admin`; each capability package keeps its own admin module."""
+
+from activiteiten.acties import admin as acties_admin  # noqa: F401  (registers its models)

@@ -1,10 +1,7 @@
-"""activiteiten models, one module per capability (packages, actions and signals, meetings,
-export files).
+"""The activiteiten app's models, one module per capability (actions and signals, packages,
+meetings, export files). Django looks for an app's models here, so each module is imported."""
 
-Each module is imported here so Django finds the models.
-"""
-
-from .acties import *  # noqa: F401,F403
-from .bijeenkomsten import *  # noqa: F401,F403
-from .exports import *  # noqa: F401,F403
-from .pakketten import *  # noqa: F401,F403
+from activiteiten.acties.models import *  # noqa: F401,F403
+from activiteiten.bijeenkomsten.models import *  # noqa: F401,F403
+from activiteiten.exports.models import *  # noqa: F401,F403
+from activiteiten.pakketten.models import *  # noqa: F401,F403

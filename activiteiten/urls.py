@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import acties_views, bijeenkomsten_views, export_views, pakketten_views
+from activiteiten.acties import views as acties_views
+from activiteiten.bijeenkomsten import views as bijeenkomsten_views
+from activiteiten.exports import views as export_views
+from activiteiten.pakketten import views as pakketten_views
 
 app_name = "activiteiten"
 

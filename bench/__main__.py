@@ -26,6 +26,7 @@ def _machine() -> str:
 def main(argv: list[str]) -> int:
     kies = set(argv)
     # Benchmarks run on a PostgreSQL database whose name contains "bench" (see bench/omgeving.py).
+    os.environ.setdefault("ZORGNET_BENCH", "1")
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/zorgnet_bench")
     figuren: list[Figuur] = []
     pakket = Path(__file__).resolve().parent

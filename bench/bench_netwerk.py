@@ -14,9 +14,9 @@ import time
 import networkx as nx
 
 from bench.figuur import Figuur
+from bench.referentie import bereken_igraph, bouw_igraph
 from zorgnet.netwerk.graaf import Knoop, bouw_graaf, verklaarde_band, waargenomen_band
 from zorgnet.netwerk.metrieken import bereken
-from zorgnet.netwerk.referentie import bereken_igraph, bouw_igraph
 
 SECTOREN = ["zorg", "welzijn", "gezondheid", "onderwijs", "cultuur", "sport", "vrijwilligers"]
 # (nodes, time limit, weighted ties). At 30,000 nodes the ties are all alike (one intensity, one

@@ -95,6 +95,6 @@ def run() -> list[Figuur]:
 
 
 def _personas() -> dict[str, str]:
-    from buurten.schaaldata import PERSONAS
+    from bench.schaaldata import PERSONAS
 
     return PERSONAS

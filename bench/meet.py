@@ -20,7 +20,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-from buurten.schaaldata import PERSONAS  # noqa: E402
+from bench.schaaldata import PERSONAS  # noqa: E402
 
 
 def _status(sleutel: str) -> int:
@@ -54,7 +54,7 @@ def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
     b = {"buurt_id": buurt}
     return [
         ("regisseur", "dashboard", "dashboard", ""),
-        ("regisseur", "buurt overview", "buurten:buurt_detail", ""),
+        ("regisseur", "buurt overview", "buurt_detail", ""),
         (
             "regisseur",
             "partner list (filters)",
@@ -71,7 +71,7 @@ def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
         ("regisseur", "report page", "rapport:buurt_rapport", ""),
         ("regisseur", "report preview", "rapport:buurt_voorbeeld", ""),
         ("coordinator", "dashboard", "dashboard", ""),
-        ("coordinator", "buurt overview", "buurten:buurt_detail", ""),
+        ("coordinator", "buurt overview", "buurt_detail", ""),
         ("coordinator", "signal list", "activiteiten:signaal_list", ""),
         ("partner", "dashboard", "dashboard", ""),
         ("partner", "signal list", "activiteiten:signaal_list", ""),
@@ -164,7 +164,7 @@ def _eerste(n: int):
 
 def export_csv(args: dict) -> dict:
     """Stream `limiet` actions (all buurten) through the CSV export's code path; rows/s and RSS."""
-    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
+    from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
     from activiteiten.models import Actie
     from zorgnet.lib.exports import csv_rijen
 
@@ -213,7 +213,7 @@ def export_view(_: dict) -> dict:
 
 def export_xlsx(args: dict) -> dict:
     """Write-only XLSX of `limiet` actions through the export's code path; rows/s and RSS."""
-    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
+    from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
     from activiteiten.models import Actie
     from zorgnet.lib.exports import xlsx_bytes
 
@@ -263,11 +263,11 @@ def rapport(_: dict) -> dict:
 def netwerkjob(_: dict) -> dict:
     """The real network job on the largest gemeente (from the database), and the all-igraph suite
     on the same graph, in CPU seconds of this process."""
+    from bench.referentie import bereken_igraph, bouw_igraph
     from buurten.models import Gemeente
-    from partners import netwerk_services
-    from partners.models import NetwerkAnalyse
-    from partners.netwerk_selectors import netwerk_invoer
-    from zorgnet.netwerk.referentie import bereken_igraph, bouw_igraph
+    from zorgnet.netwerkanalyse import services as netwerk_services
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+    from zorgnet.netwerkanalyse.selectors import netwerk_invoer
 
     _buurt, gemeente_id = _grootste()
     gemeente = Gemeente.objects.get(pk=gemeente_id)
@@ -298,8 +298,8 @@ def export_xlsx_job(args: dict) -> dict:
 
     from django.contrib.auth import get_user_model
 
-    from activiteiten import export_services
-    from activiteiten.export_selectors import KOLOMMEN, actie_rijen
+    from activiteiten.exports import services as export_services
+    from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
     from activiteiten.models import Actie, ExportBestand
     from buurten.models import Buurt
     from zorgnet.lib.exports import xlsx_schrijven

@@ -193,8 +193,8 @@ class Hartslag(models.Model):
         return f"{self.bron} @ {self.tijdstip:%Y-%m-%d %H:%M:%S}"
 
 
-# The buurtanalyse (issue 4) lives in its own module; imported here so Django registers it.
-from .analyse_models import (  # noqa: E402, F401
+# Django looks for an app's models in <app>/models.py; the buurtanalyse keeps its own module.
+from buurten.analyse.models import (  # noqa: E402, F401
     Bevinding,
     Bevraging,
     Buurtanalyse,

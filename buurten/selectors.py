@@ -36,12 +36,3 @@ def toegangsgebeurtenissen_voor(user, buurt: Buurt) -> QuerySet[Toegangsgebeurte
         .select_related("gebruiker")
         .order_by("-tijdstip")
     )
-
-
-# The buurtanalyse reads (issue 4); `uitdagingen_voor(user, buurt)` feeds the activity packages.
-from .analyse_selectors import (  # noqa: E402, F401
-    analyses_voor,
-    buurtanalyse_rapport,
-    huidige_analyse,
-    uitdagingen_voor,
-)

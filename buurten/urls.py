@@ -1,10 +1,9 @@
 from django.urls import path
 
-from . import analyse_views, views
+from buurten.analyse import views as analyse_views
 
 app_name = "buurten"
 urlpatterns = [
-    path("<int:buurt_id>/", views.buurt_detail, name="buurt_detail"),
     # Buurtanalyse (issue 4)
     path("<int:buurt_id>/analyse/", analyse_views.buurtanalyse, name="buurtanalyse"),
     path(

@@ -14,6 +14,7 @@ from django.db import connection
 
 from tests.conftest import ROOT, _database_url_voor_worker
 from zorgnet.lib import wislog
+from zorgnet.toegang import wissingen
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -99,7 +100,7 @@ def test_the_erasure_log_is_replayed(tmp_path, settings, monkeypatch):
     settings.ZORGNET_WISLOG = tmp_path / "wissingen.jsonl"
     gewist: list[int] = []
     monkeypatch.setitem(
-        wislog._handlers, "testobject", lambda object_id: gewist.append(object_id) or True
+        wissingen.WISHANDLERS, "testobject", lambda object_id: gewist.append(object_id) or True
     )
     wislog.registreer_wissing("testobject", 7, "gewist")
     wislog.registreer_wissing("testobject", 9, "geanonimiseerd")

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _schone_omgeving() -> dict[str, str]:
     """The environment without test-only switches (the browser fixture allows async-unsafe ORM)."""
-    weg = {"DJANGO_SECRET_KEY", "ZORGNET_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    weg = {"DJANGO_SECRET_KEY", "ZORGNET_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE", "ZORGNET_BENCH"}
     return {k: v for k, v in os.environ.items() if k not in weg}
 
 
@@ -69,8 +69,20 @@ def test_production_settings_carry_no_development_tools():
     assert resultaat.returncode == 0, resultaat.stderr
     apps, debug = resultaat.stdout.strip().splitlines()
     assert debug == "False"
-    for ontwikkeltool in ("debug_toolbar", "silk", "django_extensions", "pyinstrument"):
-        assert ontwikkeltool not in apps
+    for ontwikkeltool in ("debug_toolbar", "silk", "django_extensions", "pyinstrument", "bench"):
+        assert ontwikkeltool not in apps.split(",")
+
+
+def test_the_benchmark_baseline_is_routed_only_when_the_bench_setting_is_on():
+    code = (
+        "from django.urls import NoReverseMatch, reverse\n"
+        "try:\n    print(reverse('basislijn'))\nexcept NoReverseMatch:\n    print('geen')"
+    )
+    uit = _django(code, DJANGO_SETTINGS_MODULE="zorgnet.settings")
+    aan = _django(code, DJANGO_SETTINGS_MODULE="zorgnet.settings", ZORGNET_BENCH="1")
+    assert uit.returncode == 0 and aan.returncode == 0, uit.stderr + aan.stderr
+    assert uit.stdout.strip() == "geen"
+    assert aan.stdout.strip() == "/bench/basislijn/"
 
 
 @pytest.mark.skipif(shutil.which("docker-compose") is None, reason="docker-compose ontbreekt")

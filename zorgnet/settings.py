@@ -66,9 +66,16 @@ INSTALLED_APPS = [
     "buurten",
     "partners",
     "activiteiten",
+    "zorgnet.netwerkanalyse",
+    "zorgnet.overzicht",
     "zorgnet.rapport",
     "zorgnet.toegang",
+    "zorgnet.demo",
 ]
+# Benchmarks (`make bench`, and the test suite): the scale data command and the baseline page.
+ZORGNET_BENCH = env.bool("ZORGNET_BENCH", default=False)
+if ZORGNET_BENCH:
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,9 +1,8 @@
-"""Project-level views: the health endpoint and the benchmark baseline."""
+"""Project-level views: the health endpoint."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -51,16 +50,3 @@ def gezondheid(request: HttpRequest) -> JsonResponse:
         },
         status=200 if gezond else 503,
     )
-
-
-@login_required
-@require_GET
-def basislijn(request: HttpRequest) -> HttpResponse:
-    """Benchmark baseline (issue 11): the full middleware stack, a session and one trivial query.
-
-    Harmless and cheap: it shows nothing but "ok". Page latencies are compared to this one.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Actie, Beleidssignaal, Framework, FrameworkElement, Signaal
+from activiteiten.models import Actie, Beleidssignaal, Framework, FrameworkElement, Signaal
 
 
 class ElementInline(admin.TabularInline):

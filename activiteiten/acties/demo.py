@@ -5,12 +5,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from partners.models import Partner
-from zorgnet.lib.choices import Schaal, Sector
-
-from . import acties_services as services
-from .acties_kaders import zaai_kaders
-from .models import (
+from activiteiten.acties import services
+from activiteiten.acties.kaders import zaai_kaders
+from activiteiten.models import (
     Actie,
     ActieStatus,
     Beleidssignaal,
@@ -18,6 +15,8 @@ from .models import (
     Signaal,
     SignaalStatus,
 )
+from partners.models import Partner
+from zorgnet.lib.choices import Schaal, Sector
 
 DEMO_PARTNERS = [
     ("buurtwerk", "Buurtwerk Stederen", Sector.WELZIJN, True),

@@ -4,13 +4,8 @@ everything else sits in a collapsed 'meer details' block in the template."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from buurten.models import Buurt
-from partners.models import Partner
-from zorgnet.lib.choices import ActieCategorie, Doelgroep, SignaalThema
-from zorgnet.lib.privacy import WAARSCHUWING
-
-from . import acties_selectors as selectors
-from .models import (
+from activiteiten.acties import selectors
+from activiteiten.models import (
     Actie,
     ActieStatus,
     Activiteitenpakket,
@@ -18,6 +13,10 @@ from .models import (
     Signaal,
     SignaalStatus,
 )
+from buurten.models import Buurt
+from partners.models import Partner
+from zorgnet.lib.choices import ActieCategorie, Doelgroep, SignaalThema
+from zorgnet.lib.privacy import WAARSCHUWING
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -1,7 +1,7 @@
 """The reference frameworks actions are tagged with (DOMAIN E9, E10 A/B, E11, E13), as data.
 
-`zaai_kaders` is idempotent; the data migration and the demo both call it, so tests that flush the
-database (browser tests) can call it again.
+The data migration 0002 seeded a frozen copy; `zaai_kaders` (idempotent) puts this list back for the
+demo and for tests that flush the database (browser tests).
 """
 
 KADERS: list[dict] = [
@@ -83,17 +83,16 @@ KADERS: list[dict] = [
 ]
 
 
-def zaai_kaders(framework_model=None, element_model=None) -> None:
-    """Create the frameworks and their elements if missing (models passed in by migrations)."""
-    if framework_model is None:
-        from .models import Framework as framework_model
-        from .models import FrameworkElement as element_model
+def zaai_kaders() -> None:
+    """Create the frameworks and their elements if missing."""
+    from activiteiten.models import Framework, FrameworkElement
+
     for kader in KADERS:
-        framework, _ = framework_model.objects.get_or_create(
+        framework, _ = Framework.objects.get_or_create(
             code=kader["code"],
             defaults={"naam": kader["naam"], "soort": kader["soort"], "bron": kader["bron"]},
         )
         for nummer, naam in enumerate(kader["elementen"], start=1):
-            element_model.objects.get_or_create(
+            FrameworkElement.objects.get_or_create(
                 framework=framework, nummer=nummer, defaults={"naam": naam}
             )

@@ -6,12 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from buurten.models import Buurt, Rol
-from buurten.permissions import is_coordinator_van, kan_beheren, partner_ids_van
-from partners.models import Partner
-from zorgnet.lib.netwerkbronnen import WaargenomenBand
-
-from .models import (
+from activiteiten.models import (
     OPEN_SIGNAALSTATUSSEN,
     Actie,
     Beleidssignaal,
@@ -20,6 +15,10 @@ from .models import (
     FrameworkSoort,
     Signaal,
 )
+from buurten.models import Buurt, Rol
+from buurten.permissions import is_coordinator_van, kan_beheren, partner_ids_van
+from partners.models import Partner
+from zorgnet.netwerk.banden import WaargenomenBand
 
 
 # --- who may do what ------------------------------------------------------------------------------
@@ -159,7 +158,7 @@ def get_doorverwijzing_or_404(user, buurt: Buurt, doorverwijzing_id: int) -> Doo
 
 
 def bundelbare_signalen(buurt: Buurt) -> QuerySet[Signaal]:
-    from .models import BUNDELBARE_SIGNAALSTATUSSEN
+    from activiteiten.models import BUNDELBARE_SIGNAALSTATUSSEN
 
     return Signaal.objects.filter(
         buurt=buurt, status__in=BUNDELBARE_SIGNAALSTATUSSEN, beleidssignaal__isnull=True

@@ -13,12 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buurten.models import Buurt, Toegangsactie
-from buurten.services import registreer_toegang
-from partners.models import Partner
-from zorgnet.lib.wislog import registreer_wissing
-
-from .models import (
+from activiteiten.models import (
     Actie,
     Beleidssignaal,
     Doorverwijzing,
@@ -27,6 +22,10 @@ from .models import (
     Signaal,
     SignaalStatus,
 )
+from buurten.models import Buurt, Toegangsactie
+from buurten.services import registreer_toegang
+from partners.models import Partner
+from zorgnet.lib.wislog import registreer_wissing
 
 logger = logging.getLogger(__name__)
 

@@ -8,15 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from buurten.models import Toegangsactie
-from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
-from buurten.services import registreer_toegang
-from zorgnet.lib import paginering
-
-from . import acties_selectors as selectors
-from . import acties_services as services
-from . import export_selectors
-from .acties_forms import (
+from activiteiten.acties import selectors, services
+from activiteiten.acties.forms import (
     ActieFilterForm,
     ActieForm,
     BeleidssignaalForm,
@@ -27,7 +20,12 @@ from .acties_forms import (
     SignaalStatusForm,
     UitkomstForm,
 )
-from .models import SignaalStatus
+from activiteiten.exports import selectors as export_selectors
+from activiteiten.models import SignaalStatus
+from buurten.models import Toegangsactie
+from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
+from buurten.services import registreer_toegang
+from zorgnet.lib import paginering
 
 PER_PAGINA = 25
 

@@ -6,6 +6,8 @@ from datetime import date, time, timedelta
 
 from django.utils import timezone
 
+from activiteiten.bijeenkomsten import services
+from activiteiten.models import Bijeenkomst, Frequentie, Reeks, UitkomstSoort
 from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import (
     ActieCategorie,
@@ -14,9 +16,6 @@ from zorgnet.lib.choices import (
     Responsniveau,
     Zorgniveau,
 )
-
-from . import bijeenkomsten_services as services
-from .models import Bijeenkomst, Frequentie, Reeks, UitkomstSoort
 
 
 def _aanwezigen(personen: list[Contactpersoon], start: int, aantal: int) -> list:

@@ -4,13 +4,12 @@ only type and date are required; the NA levels appear for supportersmeetings onl
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from activiteiten.bijeenkomsten.services import MAX_TE_PLANNEN
+from activiteiten.models import Bijeenkomst, Reeks, UitkomstSoort
 from buurten.models import Buurt
 from partners.models import Partner
 from zorgnet.lib.choices import ActieCategorie, BijeenkomstType, SignaalThema, Urgentie
 from zorgnet.lib.privacy import WAARSCHUWING
-
-from .bijeenkomsten_services import MAX_TE_PLANNEN
-from .models import Bijeenkomst, Reeks, UitkomstSoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -12,12 +12,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activiteiten.acties.models import Actie, Signaal
 from buurten.models import Buurt
 from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import BijeenkomstType, Handelingsniveau, Responsniveau, Zorgniveau
 from zorgnet.lib.privacy import controleer_geen_identificatoren
-
-from .acties import Actie, Signaal
 
 __all__ = [
     "Aanwezigheid",

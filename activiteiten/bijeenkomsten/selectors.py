@@ -11,14 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from buurten.models import Buurt
-from buurten.permissions import kan_beheren, partner_ids_van
-from partners import selectors as partner_selectors
-from partners.models import Contactpersoon, Partner
-from zorgnet.lib.choices import BijeenkomstType
-from zorgnet.lib.netwerkbronnen import WaargenomenBand
-
-from .models import (
+from activiteiten.models import (
     AFGESLOTEN_ACTIESTATUSSEN,
     Aanwezigheid,
     Bijeenkomst,
@@ -26,6 +19,12 @@ from .models import (
     Uitkomst,
     UitkomstSoort,
 )
+from buurten.models import Buurt
+from buurten.permissions import kan_beheren, partner_ids_van
+from partners import selectors as partner_selectors
+from partners.models import Contactpersoon, Partner
+from zorgnet.lib.choices import BijeenkomstType
+from zorgnet.netwerk.banden import WaargenomenBand
 
 INTERVISIES = (BijeenkomstType.INTERVISIE, BijeenkomstType.THEMA_INTERVISIE)
 

@@ -15,11 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.models import Contactpersoon, Partner
-from zorgnet.lib.choices import ActieCategorie, SignaalKanaal, Urgentie
-
-from . import acties_services
-from .models import (
+from activiteiten.acties import services as acties_services
+from activiteiten.models import (
     Aanwezigheid,
     Actie,
     ActieStatus,
@@ -30,6 +27,8 @@ from .models import (
     Uitkomst,
     UitkomstSoort,
 )
+from partners.models import Contactpersoon, Partner
+from zorgnet.lib.choices import ActieCategorie, SignaalKanaal, Urgentie
 
 MAX_TE_PLANNEN = 24
 

@@ -12,14 +12,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from buurten.models import Toegangsactie
-from buurten.permissions import get_buurt_or_404
-from buurten.services import registreer_toegang
-
-from . import bijeenkomsten_selectors as selectors
-from . import bijeenkomsten_services as services
-from .acties_views import _fouten_naar_form, _pagina, _querystring
-from .bijeenkomsten_forms import (
+from activiteiten.acties.views import _fouten_naar_form, _pagina, _querystring
+from activiteiten.bijeenkomsten import selectors, services
+from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
     BijeenkomstFilterForm,
     BijeenkomstForm,
@@ -29,6 +24,9 @@ from .bijeenkomsten_forms import (
     ReeksForm,
     UitkomstForm,
 )
+from buurten.models import Toegangsactie
+from buurten.permissions import get_buurt_or_404
+from buurten.services import registreer_toegang
 
 
 def _vereis_organisator(user, buurt) -> None:

@@ -6,10 +6,9 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from activiteiten.acties import selectors as acties_selectors
+from activiteiten.models import Actie, ExportBestand
 from buurten.models import Buurt
-
-from . import acties_selectors
-from .models import Actie, ExportBestand
 
 CHUNK = 2_000
 KOLOMMEN = [

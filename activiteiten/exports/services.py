@@ -18,15 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activiteiten.acties.forms import ActieFilterForm
+from activiteiten.exports import selectors
+from activiteiten.models import ExportBestand, ExportSoort
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import xlsx_schrijven
-
-from . import export_selectors as selectors
-from .acties_forms import ActieFilterForm
-from .models import ExportBestand, ExportSoort
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ def vraag_export_aan(
         "als achtergrondtaak aangevraagd",
         buurt=buurt,
     )
-    from .tasks import lang_export_maken
+    from activiteiten.exports.tasks import lang_export_maken
 
     lang_export_maken.delay_on_commit(bestand.pk)
     return bestand
@@ -164,7 +163,7 @@ def vastgelopen_exports_afsluiten(*, na: timedelta | None = None) -> int:
 def wachtende_exports_opnieuw_aanbieden(*, na: timedelta = timedelta(minutes=10)) -> int:
     """Exports still queued after `na`: their message was lost (broker restart, purge). Queue them
     again; the job's conditional claim makes a duplicate delivery a no-op."""
-    from .tasks import lang_export_maken
+    from activiteiten.exports.tasks import lang_export_maken
 
     ids = list(
         ExportBestand.objects.filter(

@@ -15,16 +15,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from activiteiten.acties.forms import ActieFilterForm
+from activiteiten.exports import selectors, services
+from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
-
-from . import export_selectors as selectors
-from . import export_services as services
-from .acties_forms import ActieFilterForm
-from .export_selectors import KOLOMMEN, actie_rijen
 
 __all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
 

@@ -1,12 +1,7 @@
 """Demo activity packages in De Leefhoek (DOMAIN §7.5): two challenges, activities, samenhang and
 three packages. Idempotent: objects are looked up by natural keys and services run only on creation."""
 
-from buurten.models import Buurtanalyse, Uitdaging
-from partners.models import Partner
-from zorgnet.lib.choices import Coordinatievorm, Groepsrol, Intensiteit, Schaal, Sector, Typologie
-
-from . import pakketten_services as services
-from .models import (
+from activiteiten.models import (
     Activiteit,
     Activiteitenpakket,
     Afwijking,
@@ -20,6 +15,10 @@ from .models import (
     ToCElement,
     ToCSoort,
 )
+from activiteiten.pakketten import services
+from buurten.models import Buurtanalyse, Uitdaging
+from partners.models import Partner
+from zorgnet.lib.choices import Coordinatievorm, Groepsrol, Intensiteit, Schaal, Sector, Typologie
 
 PARTNERS = [
     ("ocmw", "OCMW Gemeentegem", Sector.WELZIJN, True),

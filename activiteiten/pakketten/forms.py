@@ -3,20 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from buurten.models import Uitdaging
-from partners.models import Mandaat, Partner
-from zorgnet.lib.choices import (
-    Complexiteit,
-    Coordinatievorm,
-    Groepsrol,
-    Intensiteit,
-    Kant,
-    Niveau,
-    Schaal,
-    Typologie,
-)
-
-from .models import (
+from activiteiten.models import (
     GEWICHT_MAX,
     GEWICHT_MIN,
     Activiteit,
@@ -30,6 +17,18 @@ from .models import (
     Termijn,
     ToCElement,
     ToCSoort,
+)
+from buurten.models import Uitdaging
+from partners.models import Mandaat, Partner
+from zorgnet.lib.choices import (
+    Complexiteit,
+    Coordinatievorm,
+    Groepsrol,
+    Intensiteit,
+    Kant,
+    Niveau,
+    Schaal,
+    Typologie,
 )
 
 

@@ -6,14 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from buurten.analyse_selectors import uitdagingen_voor
-from buurten.models import Buurt
-from buurten.permissions import buurten_voor
-from zorgnet.lib.choices import Intensiteit, Niveau, Schaal
-from zorgnet.lib.netwerkbronnen import WaargenomenBand
-
-from . import pakketten_advies as advies
-from .models import (
+from activiteiten.models import (
     TEAM_MAX,
     TEAM_MIN,
     Activiteit,
@@ -27,6 +20,12 @@ from .models import (
     Stapvoortgang,
     ToCElement,
 )
+from activiteiten.pakketten import advies
+from buurten.analyse.selectors import uitdagingen_voor
+from buurten.models import Buurt
+from buurten.permissions import buurten_voor
+from zorgnet.lib.choices import Intensiteit, Niveau, Schaal
+from zorgnet.netwerk.banden import WaargenomenBand
 
 STAPPEN = [
     (1, gettext_lazy("Ken je buurt"), gettext_lazy("Alle uitdagingen en hoe ze samenhangen.")),

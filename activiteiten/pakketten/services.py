@@ -6,12 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from buurten.models import Buurt, Uitdaging
-from partners.models import Mandaat, Partner
-from zorgnet.lib.choices import Niveau
-
-from . import pakketten_advies as advies
-from .models import (
+from activiteiten.models import (
     GEWICHT_MAX,
     GEWICHT_MIN,
     Activiteit,
@@ -28,6 +23,10 @@ from .models import (
     ToCElement,
     ToCSoort,
 )
+from activiteiten.pakketten import advies
+from buurten.models import Buurt, Uitdaging
+from partners.models import Mandaat, Partner
+from zorgnet.lib.choices import Niveau
 
 
 def _zelfde_buurt(buurt: Buurt, objecten: Iterable, veld: str, melding: str) -> None:

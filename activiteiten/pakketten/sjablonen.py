@@ -1,7 +1,7 @@
 """Start templates from DOMAIN E24 (S3 Figuur 4): beginsituatie → doel, acties, drempels.
 
-Seeded by a data migration; `zaai_starttemplates` is idempotent and takes the model so the
-migration can pass its historical model.
+The data migration 0006 seeded a frozen copy; `zaai_starttemplates` (idempotent) puts this list
+back for the demo and for tests that flush the database.
 """
 
 ALGEMENE_DREMPELS = [
@@ -116,11 +116,11 @@ STARTTEMPLATES: list[tuple[str, str, list[str], list[str]]] = [
 ]
 
 
-def zaai_starttemplates(model=None) -> None:
-    if model is None:
-        from .models import Starttemplate as model
+def zaai_starttemplates() -> None:
+    from activiteiten.models import Starttemplate
+
     for volgorde, (situatie, doel, acties, drempels) in enumerate(STARTTEMPLATES, start=1):
-        model.objects.update_or_create(
+        Starttemplate.objects.update_or_create(
             beginsituatie=situatie,
             doel=doel,
             defaults={"acties": acties, "drempels": drempels, "volgorde": volgorde},

@@ -9,14 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from buurten import analyse_services
-from buurten.models import Buurtanalyse
-from buurten.permissions import get_buurt_or_404, kan_beheren, vereis_beheer
-
-from . import pakketten_selectors as selectors
-from . import pakketten_services as services
-from .models import Doel
-from .pakketten_forms import (
+from activiteiten.models import Doel
+from activiteiten.pakketten import selectors, services
+from activiteiten.pakketten.forms import (
     ActiviteitForm,
     AfwijkingForm,
     CapaciteitForm,
@@ -31,6 +26,9 @@ from .pakketten_forms import (
     ToCForm,
     UitdagingForm,
 )
+from buurten.analyse import services as analyse_services
+from buurten.models import Buurtanalyse
+from buurten.permissions import get_buurt_or_404, kan_beheren, vereis_beheer
 
 
 def _fouten_naar_form(form, fout: ValidationError) -> None:

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from buurten.analyse import services
+from buurten.analyse.models import Buurtanalyse, Indicator, IndicatorWaarde
 from zorgnet.lib.choices import (
     BevindingSoort,
     Bevragingsmethode,
@@ -19,9 +21,6 @@ from zorgnet.lib.choices import (
     Kant,
     VoorzieningSoort,
 )
-
-from . import analyse_services as services
-from .analyse_models import Buurtanalyse, Indicator, IndicatorWaarde
 
 INDICATOREN = [
     # code, naam, eenheid, bron, soort, kant

@@ -9,10 +9,7 @@ from django.http import Http404
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from zorgnet.lib import svg
-from zorgnet.lib.choices import BevindingSoort, Thema
-
-from .analyse_models import (
+from buurten.analyse.models import (
     Bevinding,
     Buurtanalyse,
     Indicator,
@@ -20,8 +17,10 @@ from .analyse_models import (
     Uitdaging,
     Werkingsfase,
 )
-from .models import Buurt
-from .permissions import buurten_voor
+from buurten.models import Buurt
+from buurten.permissions import buurten_voor
+from zorgnet.lib import svg
+from zorgnet.lib.choices import BevindingSoort, Thema
 
 
 def analyses_voor(user, buurt: Buurt) -> QuerySet[Buurtanalyse]:

@@ -15,9 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zorgnet.lib.choices import Doelgroep, Fase
-
-from .analyse_models import (
+from buurten.analyse.importeren import RuweRij
+from buurten.analyse.models import (
     Bevinding,
     Bevraging,
     Buurtanalyse,
@@ -27,8 +26,8 @@ from .analyse_models import (
     Voorziening,
     Werkingsfase,
 )
-from .importeren import RuweRij
-from .models import Buurt
+from buurten.models import Buurt
+from zorgnet.lib.choices import Doelgroep, Fase
 
 
 def bevroren_melding() -> str:

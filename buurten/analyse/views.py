@@ -16,14 +16,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from buurten.analyse import forms, selectors, services
+from buurten.analyse.importeren import RuweRij, lees_bestand
+from buurten.analyse.models import (
+    Bevinding,
+    Bevraging,
+    Uitdaging,
+    Voorziening,
+)
+from buurten.permissions import get_buurt_or_404, kan_beheren, vereis_beheer
 from zorgnet.lib.privacy import WAARSCHUWING
-
-from . import analyse_forms as forms
-from . import analyse_selectors as selectors
-from . import analyse_services as services
-from .analyse_models import Bevinding, Bevraging, Uitdaging, Voorziening
-from .importeren import RuweRij, lees_bestand
-from .permissions import get_buurt_or_404, kan_beheren, vereis_beheer
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activiteiten import export_views
+from activiteiten.exports import views as export_views
 from activiteiten.models import ExportBestand
 from buurten.models import Toegangsactie, Toegangsgebeurtenis
 from tests.factories import ActieFactory

@@ -6,12 +6,12 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from activiteiten import acties_services as services
+from activiteiten.acties import services
 from activiteiten.models import Signaal
-from activiteiten.tasks import anonimiseer_signalen
 from buurten.models import Toegangsgebeurtenis
 from tests.factories import ActieFactory, PartnerFactory, SignaalFactory
-from zorgnet.lib.netwerkbronnen import waargenomen_banden
+from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
+from zorgnet.toegang.tasks import bewaartermijnen_toepassen
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_old_signals_lose_their_text_but_stay_counted_and_it_is_idempotent(werel
     jong = SignaalFactory(
         buurt=wereld.buurt_a, datum=vandaag - timedelta(days=10), omschrijving="Recente situatie"
     )
-    assert anonimiseer_signalen.delay().get() == 1
+    assert bewaartermijnen_toepassen.delay().get()["signaal"] == 1
     oud.refresh_from_db()
     jong.refresh_from_db()
     assert oud.omschrijving == "" and oud.geanonimiseerd_op is not None
@@ -94,7 +94,7 @@ def test_the_retention_job_runs_on_a_real_worker(celery_worker_proces, wereld):
         datum=timezone.localdate()
         - timedelta(days=settings.ZORGNET_BEWAARTERMIJNEN["signaal"] + 5),
     )
-    anonimiseer_signalen.delay()
+    bewaartermijnen_toepassen.delay()
     assert wacht_tot(
         lambda: Signaal.objects.filter(pk=oud.pk, geanonimiseerd_op__isnull=False).exists()
     ), celery_worker_proces.log.read_text()[-3000:]

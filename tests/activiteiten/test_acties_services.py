@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from activiteiten import acties_services as services
-from activiteiten.acties_kaders import zaai_kaders
+from activiteiten.acties import services
+from activiteiten.acties.kaders import zaai_kaders
 from activiteiten.models import (
     TOEGESTANE_OVERGANGEN,
     Actie,

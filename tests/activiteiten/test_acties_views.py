@@ -316,7 +316,7 @@ def test_bundling_in_the_page(als, wereld):
 def test_the_buurt_page_and_dashboard_show_the_section(als, wereld):
     SignaalFactory(buurt=wereld.buurt_a)
     ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner)
-    html = als(wereld.regisseur_a).get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+    html = als(wereld.regisseur_a).get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
     assert _url("actie_list", wereld.buurt_a.id) in html.content.decode()
     assert "Open signalen" in html.content.decode()
     dashboard = als(wereld.regisseur_a).get(reverse("dashboard")).content.decode()

@@ -7,15 +7,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from activiteiten import bijeenkomsten_rapport as rapport
-from activiteiten import bijeenkomsten_selectors as selectors
-from activiteiten import bijeenkomsten_services as services
-from activiteiten.bijeenkomsten_services import Aanwezige
+from activiteiten.bijeenkomsten import selectors, services
+from activiteiten.bijeenkomsten.services import Aanwezige
 from activiteiten.models import Bijeenkomst, Uitkomst
 from buurten.models import Buurt
 from tests.factories import BijeenkomstFactory, ContactpersoonFactory, PartnerFactory
-from zorgnet.lib.netwerkbronnen import waargenomen_banden
-from zorgnet.rapport.registry import Scope, rapportsecties
+from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
+from zorgnet.rapport.sectie import Scope
+from zorgnet.rapport.secties import bijeenkomsten as rapport
+from zorgnet.rapport.secties import rapportsecties
 
 pytestmark = pytest.mark.django_db
 

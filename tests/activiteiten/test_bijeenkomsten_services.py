@@ -8,8 +8,8 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from activiteiten import bijeenkomsten_services as services
-from activiteiten.bijeenkomsten_services import Aanwezige, reeksdatums
+from activiteiten.bijeenkomsten import services
+from activiteiten.bijeenkomsten.services import Aanwezige, reeksdatums
 from activiteiten.models import (
     Aanwezigheid,
     Actie,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activiteiten import bijeenkomsten_services as services
+from activiteiten.bijeenkomsten import services
 from activiteiten.models import Actie, ActieStatus, Bijeenkomst, Signaal, Uitkomst
 from buurten.models import Toegangsgebeurtenis
 from tests.factories import (
@@ -386,11 +386,7 @@ def test_buurt_page_shows_trainings_and_intervisie_average(als, buurt):
             buurt=w.buurt_a, type="intervisie", datum=vandaag - timedelta(days=dagen)
         )
         services.aanwezigheid_bewaren(bijeenkomst=i, aanwezigen=[], aantal_anderen=n)
-    html = (
-        als(w.coordinator)
-        .get(reverse("buurten:buurt_detail", args=[w.buurt_a.id]))
-        .content.decode()
-    )
+    html = als(w.coordinator).get(reverse("buurt_detail", args=[w.buurt_a.id])).content.decode()
     sectie = html.split('id="sectie-bijeenkomsten"', 1)[1].split("</section>", 1)[0]
     assert "<strong>30</strong>" in sectie and "mensen getraind" in sectie
     assert "± 10" in sectie

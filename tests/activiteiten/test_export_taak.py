@@ -12,10 +12,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from activiteiten import export_services
-from activiteiten.export_selectors import KOLOMMEN
+from activiteiten.exports import services as export_services
+from activiteiten.exports.selectors import KOLOMMEN
+from activiteiten.exports.tasks import lang_export_maken
 from activiteiten.models import ExportBestand
-from activiteiten.tasks import lang_export_maken
 from buurten.models import Toegangsactie, Toegangsgebeurtenis
 from tests.factories import ActieFactory, ActiviteitenpakketFactory, ExportBestandFactory
 from zorgnet.toegang.bewaren import bewaartermijnen_toepassen

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from activiteiten.export_selectors import KOLOMMEN
+from activiteiten.exports.selectors import KOLOMMEN
 from activiteiten.models import ExportBestand
 from tests.conftest import wacht_tot
 from tests.factories import ActieFactory

@@ -2,7 +2,7 @@
 
 import pytest
 
-from activiteiten.pakketten_advies import graaf, modulariteit, voorgestelde_opsplitsing
+from activiteiten.pakketten.advies import graaf, modulariteit, voorgestelde_opsplitsing
 
 
 def _twee_klieken(n: int = 4, brug: float = 1, sterk: float = 5):

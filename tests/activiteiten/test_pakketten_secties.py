@@ -7,11 +7,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from activiteiten import pakketten_secties as secties
-from activiteiten import pakketten_services as services
+from activiteiten.pakketten import services
 from tests.factories import ActiviteitFactory
 from zorgnet.lib.choices import Coordinatievorm, Intensiteit, Schaal
-from zorgnet.rapport.registry import Scope, rapportsecties
+from zorgnet.rapport.sectie import Scope
+from zorgnet.rapport.secties import activiteitenpakketten, context_en_doelen, rapportsecties
 
 pytestmark = pytest.mark.django_db
 
@@ -34,16 +34,16 @@ def test_both_report_sections_are_registered_in_order():
 
 
 def test_context_en_doelen_lists_goals_and_the_reasons_for_changes(wereld):
-    assert secties.context_en_doelen(_scope(wereld)) is None
+    assert context_en_doelen.context_en_doelen(_scope(wereld)) is None
     doel = services.doel_aanmaken(buurt=wereld.buurt_a, titel="Ontmoeting", termijn="kort")
     services.doel_wijzigen(doel=doel, titel="Ontmoeting+", termijn="lang", reden="Uit de babbels.")
-    g = secties.context_en_doelen(_scope(wereld))
+    g = context_en_doelen.context_en_doelen(_scope(wereld))
     assert [d["titel"] for d in g["doelen"]] == ["Ontmoeting+"]
     assert [(w["versie"], w["reden"]) for w in g["wijzigingen"]] == [(2, "Uit de babbels.")]
-    assert secties.context_en_doelen(_scope(wereld, wereld.buurt_b)) is None
-    bladen = secties._context_bladen(g)
+    assert context_en_doelen.context_en_doelen(_scope(wereld, wereld.buurt_b)) is None
+    bladen = context_en_doelen._context_bladen(g)
     assert any(rij[4] == "Uit de babbels." for rij in bladen["Doelwijzigingen"][1])
-    assert dict(secties._context_kerncijfers(g))["Bijgestuurde doelen in de periode"] == 1
+    assert dict(context_en_doelen._context_kerncijfers(g))["Bijgestuurde doelen in de periode"] == 1
     html = render_to_string("rapport/secties/context_en_doelen.html", {"s": g})
     assert "Uit de babbels." in html
 
@@ -54,11 +54,11 @@ def test_a_goal_change_outside_the_period_is_not_reported(wereld):
     scope = Scope(
         (wereld.buurt_a.pk,), wereld.gemeente_1.pk, date(2000, 1, 1), date(2000, 6, 30), "X"
     )
-    assert secties.context_en_doelen(scope)["wijzigingen"] == []
+    assert context_en_doelen.context_en_doelen(scope)["wijzigingen"] == []
 
 
 def test_activiteitenpakketten_counts_packages_by_scale_and_intensity(wereld):
-    assert secties.activiteitenpakketten(_scope(wereld)) is None
+    assert activiteitenpakketten.activiteitenpakketten(_scope(wereld)) is None
     for naam, schaal, intensiteit in [
         ("A", Schaal.GELEEFDE_BUURT, Intensiteit.SAMEN_UITVOEREN),
         ("B", Schaal.GELEEFDE_BUURT, Intensiteit.INFO_DELEN),
@@ -73,14 +73,14 @@ def test_activiteitenpakketten_counts_packages_by_scale_and_intensity(wereld):
             intensiteit=intensiteit,
             coordinatie=Coordinatievorm.CENTRAAL,
         )
-    g = secties.activiteitenpakketten(_scope(wereld))
+    g = activiteitenpakketten.activiteitenpakketten(_scope(wereld))
     assert dict(g["per_schaal"])["Geleefde buurt"] == 2
     assert dict(g["per_schaal"])["'Lokale' regio"] == 1
     assert dict(g["per_intensiteit"])["Info delen"] == 2
     assert [p["team"] for p in g["pakketten"]] == [1, 1, 1]
-    bladen = secties._pakket_bladen(g)
+    bladen = activiteitenpakketten._pakket_bladen(g)
     assert len(bladen["Pakketten"][1]) == 3
-    assert dict(secties._pakket_kerncijfers(g))["Activiteitenpakketten"] == 3
+    assert dict(activiteitenpakketten._pakket_kerncijfers(g))["Activiteitenpakketten"] == 3
     html = render_to_string("rapport/secties/activiteitenpakketten.html", {"s": g})
     assert "<svg" in html and "style=" not in html
 
@@ -94,5 +94,5 @@ def test_the_buurt_page_shows_the_pakketten_section(wereld, als):
         intensiteit=Intensiteit.SAMEN_UITVOEREN,
         coordinatie=Coordinatievorm.DECENTRAAL,
     )
-    html = als(wereld.coordinator).get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+    html = als(wereld.coordinator).get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
     assert "Ontmoeting &amp; het kleine helpen" in html.content.decode()

@@ -3,8 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from activiteiten import pakketten_selectors as selectors
-from activiteiten import pakketten_services as services
 from activiteiten.models import (
     Activiteit,
     Activiteitenpakket,
@@ -16,6 +14,7 @@ from activiteiten.models import (
     Starttemplate,
     ToCSoort,
 )
+from activiteiten.pakketten import selectors, services
 from tests.factories import (
     ActieFactory,
     ActiviteitFactory,
@@ -145,7 +144,7 @@ def test_the_theory_of_change_is_a_tree_under_an_impact(wereld):
 
 
 def test_start_templates_are_seeded_and_create_goal_and_activities(wereld):
-    from activiteiten.pakketten_sjablonen import zaai_starttemplates
+    from activiteiten.pakketten.sjablonen import zaai_starttemplates
 
     zaai_starttemplates()  # idempotent; a flushing transactional test may have run before
     zaai_starttemplates()
@@ -263,7 +262,7 @@ def test_an_actie_can_belong_to_a_package_and_survives_its_removal(wereld):
 
 
 def test_package_teams_are_an_observed_collaboration_source(wereld):
-    from zorgnet.lib.netwerkbronnen import waargenomen_banden
+    from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 
     p1, p2, p3 = (PartnerFactory(gemeente=wereld.gemeente_1) for _ in range(3))
     _pakket(wereld, "P", [ActiviteitFactory(buurt=wereld.buurt_a)], team=[p1, p2, p3])

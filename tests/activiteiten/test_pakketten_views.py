@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from activiteiten import pakketten_services as services
 from activiteiten.models import Activiteitenpakket, Capaciteit, DoelVersie, Samenhang
+from activiteiten.pakketten import services
 from tests.factories import ActiviteitFactory, DoelFactory, PartnerFactory
 from zorgnet.lib.choices import Coordinatievorm, Intensiteit, Schaal
 
@@ -146,7 +146,7 @@ def test_actions_can_be_filtered_by_package_and_show_it(wereld, als):
 def test_an_action_refuses_a_package_of_another_buurt(wereld):
     from django.core.exceptions import ValidationError
 
-    from activiteiten import acties_services
+    from activiteiten.acties import services as acties_services
     from tests.factories import ActieFactory, ActiviteitenpakketFactory
 
     actie = ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner)

@@ -42,8 +42,8 @@ def test_regisseur_starts_an_analysis_and_clicks_a_broker(pagina, wereld):
 
 
 def test_the_page_polls_a_queued_run_and_shows_it_when_done(pagina, wereld):
-    from partners import netwerk_services as services
-    from partners.models import NetwerkAnalyse
+    from zorgnet.netwerkanalyse import services
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 
     w = wereld
     ander = PartnerFactory(gemeente=w.gemeente_1, naam="Buurthuis", buurten=[w.buurt_a])

@@ -4,7 +4,7 @@ suggested split, and leaves and resumes the flow at any step."""
 import pytest
 
 from activiteiten.models import Activiteit, Activiteitenpakket, Afwijking, PakketRelatie
-from activiteiten.pakketten_sjablonen import zaai_starttemplates
+from activiteiten.pakketten.sjablonen import zaai_starttemplates
 from buurten.models import Uitdaging
 from tests.factories import BuurtanalyseFactory, PartnerFactory
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from buurten import analyse_services as services
+from buurten.analyse import services
+from buurten.analyse.selectors import uitdagingen_voor
 from buurten.models import Bevinding, Buurtanalyse, Uitdaging, Werkingsfase
-from buurten.selectors import uitdagingen_voor
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db

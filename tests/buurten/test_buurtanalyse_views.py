@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from buurten import analyse_services as services
+from buurten.analyse import services
 from buurten.models import Bevinding, Buurtanalyse, IndicatorWaarde
 from tests.factories import (
     BevindingFactory,
@@ -221,7 +221,7 @@ def test_the_buurt_page_shows_the_analysis_section(als, wereld):
     services.fasen_instellen(buurt=wereld.buurt_a, fasen=["uitrol"])
     html = (
         als(wereld.coordinator)
-        .get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.pk]))
+        .get(reverse("buurt_detail", args=[wereld.buurt_a.pk]))
         .content.decode()
     )
     assert reverse("buurten:buurtanalyse", args=[wereld.buurt_a.pk]) in html

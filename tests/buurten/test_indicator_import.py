@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from buurten import analyse_services as services
-from buurten.importeren import lees_bestand
+from buurten.analyse import services
+from buurten.analyse.importeren import lees_bestand
 from buurten.models import IndicatorWaarde
 from tests.factories import IndicatorFactory, IndicatorWaardeFactory
 

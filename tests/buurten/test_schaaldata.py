@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count, F
 
 from activiteiten.models import Actie, Signaal
-from buurten import schaaldata
+from bench import schaaldata
 from buurten.models import Buurt, Gemeente, Lidmaatschap, Rol
 from partners.models import Partner, Relatie
 

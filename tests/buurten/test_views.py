@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_redirects_anonymous_users_to_login(client, wereld):
-    response = client.get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+    response = client.get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -28,9 +28,7 @@ def test_the_coordinator_dashboard_shows_the_whole_gemeente(als, wereld):
 
 
 def test_the_buurt_page_shows_every_section(als, wereld):
-    response = als(wereld.regisseur_a).get(
-        reverse("buurten:buurt_detail", args=[wereld.buurt_a.id])
-    )
+    response = als(wereld.regisseur_a).get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
     assert response.status_code == 200
     html = response.content.decode()
     for titel in (
@@ -46,9 +44,7 @@ def test_the_buurt_page_shows_every_section(als, wereld):
 
 
 def test_a_foreign_buurt_is_a_404(als, wereld):
-    response = als(wereld.regisseur_a).get(
-        reverse("buurten:buurt_detail", args=[wereld.buurt_b.id])
-    )
+    response = als(wereld.regisseur_a).get(reverse("buurt_detail", args=[wereld.buurt_b.id]))
     assert response.status_code == 404
     assert "De Leefhoek" not in response.content.decode()
 

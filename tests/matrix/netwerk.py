@@ -33,8 +33,8 @@ REGELS = {
 
 def maak(w) -> None:
     """A finished analysis for buurt A and for gemeente 1 (the partner `partner` is in both)."""
-    from partners import netwerk_services as services
     from tests.factories import PartnerFactory, RelatieFactory
+    from zorgnet.netwerkanalyse import services
 
     ander = PartnerFactory(gemeente=w.gemeente_1, naam="Buurthuis", buurten=[w.buurt_a])
     RelatieFactory(van_partner=w.partner, naar_partner=ander, intensiteit=3)

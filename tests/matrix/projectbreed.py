@@ -7,7 +7,7 @@ REGELS = {
     "login": Regel(get="302 302 302 302 200", post="302 302 302 302 200"),
     "logout": Regel(get="405 405 405 405 405", post="302 302 302 302 302"),
     "gezondheid": Regel(get="200 200 200 200 200", post="405 405 405 405 405"),
-    "buurten:buurt_detail": Regel(
+    "buurt_detail": Regel(
         get="200 404 200 200 302", post="405 405 405 405 302", kwargs={"buurt_id": "buurt_a"}
     ),
 }

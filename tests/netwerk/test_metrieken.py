@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.referentie import bereken_igraph, bouw_igraph
 from zorgnet.netwerk.graaf import (
     VERKLAARD,
     WAARGENOMEN,
@@ -15,7 +16,6 @@ from zorgnet.netwerk.graaf import (
 )
 from zorgnet.netwerk.layout import bereken_layout
 from zorgnet.netwerk.metrieken import TE_WEINIG_GEGEVENS, bereken, kerncijfers_kort, vergelijk
-from zorgnet.netwerk.referentie import bereken_igraph, bouw_igraph
 
 
 def _uit_nx(g: nx.Graph, sector=lambda k: "zorg", lb=()):

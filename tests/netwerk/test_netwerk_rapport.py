@@ -5,11 +5,13 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from partners import netwerk_services as services
-from partners.models import NetwerkAnalyse, Relatie
-from partners.netwerk_rapport import bladen, gegevens, kerncijfers
+from partners.models import Relatie
 from tests.netwerk.test_services import _netwerk
-from zorgnet.rapport.registry import Scope, rapportsecties
+from zorgnet.netwerkanalyse import services
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+from zorgnet.rapport.sectie import Scope
+from zorgnet.rapport.secties import rapportsecties
+from zorgnet.rapport.secties.netwerk import bladen, gegevens, kerncijfers
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from partners import netwerk_services as services
-from partners.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
 from tests.factories import PartnerFactory, RelatieFactory
-from zorgnet.lib import netwerkbronnen
 from zorgnet.lib.choices import Sector
+from zorgnet.netwerk.banden import WaargenomenBand
 from zorgnet.netwerk.metrieken import TE_WEINIG_GEGEVENS
+from zorgnet.netwerkanalyse import bronnen as netwerkbronnen
+from zorgnet.netwerkanalyse import services
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def test_observed_sources_add_ties_and_none_registered_works(
     wereld, django_capture_on_commit_callbacks, monkeypatch
 ):
     a, b, c, d = _netwerk(wereld)
-    monkeypatch.setattr(netwerkbronnen, "_bronnen", {})
+    monkeypatch.setattr(netwerkbronnen, "BRONNEN", {})
     with django_capture_on_commit_callbacks(execute=True):
         zonder = _start(wereld, laag="waargenomen")
     zonder.refresh_from_db()
@@ -98,9 +99,9 @@ def test_observed_sources_add_ties_and_none_registered_works(
 
     def bron(buurt_ids, van, tot):
         assert buurt_ids == [wereld.buurt_a.pk]
-        return [netwerkbronnen.WaargenomenBand(a.pk, d.pk, "pakketteam", 2.0)]
+        return [WaargenomenBand(a.pk, d.pk, "pakketteam", 2.0)]
 
-    monkeypatch.setattr(netwerkbronnen, "_bronnen", {"test": bron})
+    monkeypatch.setattr(netwerkbronnen, "BRONNEN", {"test": bron})
     with django_capture_on_commit_callbacks(execute=True):
         met = _start(wereld, laag="waargenomen")
     met.refresh_from_db()
@@ -182,8 +183,8 @@ def test_bad_parameters_are_refused_in_dutch(wereld):
 
 
 def test_the_job_is_routed_to_the_long_queue():
-    from partners.tasks import lang_bereken_netwerk
     from zorgnet.celery import app
+    from zorgnet.netwerkanalyse.tasks import lang_bereken_netwerk
 
     route = app.amqp.router.route({}, lang_bereken_netwerk.name, args=(1,), kwargs={})
     assert route["queue"].name == "long"

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from buurten.models import Toegangsgebeurtenis
-from partners import netwerk_services as services
-from partners.models import AnalyseStatus, NetwerkAnalyse
 from tests.factories import PartnerFactory, RelatieFactory
+from zorgnet.netwerkanalyse import services
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,7 @@ def test_the_buurt_overview_shows_the_network_section(wereld, als):
     _analyse(wereld)
     html = (
         als(wereld.regisseur_a)
-        .get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.pk]))
+        .get(reverse("buurt_detail", args=[wereld.buurt_a.pk]))
         .content.decode()
     )
     assert 'id="sectie-netwerk"' in html

@@ -3,10 +3,10 @@
 import pytest
 from django.db import transaction
 
-from partners import netwerk_services as services
-from partners.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
 from tests.conftest import wacht_tot
 from tests.factories import PartnerFactory, RelatieFactory
+from zorgnet.netwerkanalyse import services
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
 
 
 @pytest.mark.worker

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 
-from partners.models import AnalyseStatus, NetwerkAnalyse, Partner, PartnerMetriek, Relatie
-from partners.netwerk_services import reset_vastgelopen, start_analyse
-from partners.tasks import lang_bereken_netwerk
+from partners.models import Partner, Relatie
 from tests.conftest import wacht_tot
 from zorgnet.lib.choices import Sector
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.services import reset_vastgelopen, start_analyse
+from zorgnet.netwerkanalyse.tasks import lang_bereken_netwerk
 
 AANTAL_PARTNERS = 2500
 

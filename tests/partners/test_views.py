@@ -206,7 +206,7 @@ def test_the_buurt_overview_shows_figures_and_mandate_warnings(wereld, als):
     NetwerkrolFactory(buurt=wereld.buurt_a, contactpersoon=persoon, rol="warmmaker")
     pagina = (
         als(wereld.coordinator)
-        .get(reverse("buurten:buurt_detail", args=[wereld.buurt_a.id]))
+        .get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
         .content.decode()
     )
     assert "actieve partners" in pagina

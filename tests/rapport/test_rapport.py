@@ -117,7 +117,7 @@ def test_it_suppresses_small_counts_in_pdf_and_xlsx(gegevens):
 
 
 def test_the_suppression_helper_is_shared_by_filter_and_export(settings):
-    from buurten.templatetags.zorgnet import klein_aantal as filter_
+    from zorgnet.overzicht.templatetags.zorgnet import klein_aantal as filter_
 
     settings.ZORGNET_KLEINE_AANTALLEN_DREMPEL = 5
     assert klein_aantal(4) == filter_(4) == "< 5"
@@ -304,7 +304,5 @@ def test_the_regisseur_writes_notes_that_appear_in_the_report(wereld, als):
 
 
 def test_the_buurt_page_links_to_the_report(wereld, als):
-    antwoord = als(wereld.regisseur_a).get(
-        reverse("buurten:buurt_detail", args=[wereld.buurt_a.id])
-    )
+    antwoord = als(wereld.regisseur_a).get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
     assert reverse("rapport:buurt_rapport", args=[wereld.buurt_a.id]) in antwoord.content.decode()

@@ -11,13 +11,14 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from activiteiten import acties_services
+from activiteiten.acties import services as acties_services
 from activiteiten.models import Signaal
 from buurten.models import Toegangsgebeurtenis
 from partners.models import Contactpersoon
 from partners.privacy import GEWIST
 from tests.factories import ContactpersoonFactory, MandaatFactory, NetwerkrolFactory, SignaalFactory
 from zorgnet.lib import wislog
+from zorgnet.toegang.wissingen import herhaal_wissingen
 
 pytestmark = pytest.mark.django_db
 
@@ -139,11 +140,11 @@ def test_the_erasure_log_re_erases_a_person_after_a_restore(wereld, persoon):
         voornaam="Griet", email="griet@voorbeeld.be"
     )
     Contactpersoon.history.filter(id=persoon.pk).update(voornaam="Griet")
-    assert wislog.herhaal_alle() == (1, 1)
+    assert herhaal_wissingen() == (1, 1)
     persoon.refresh_from_db()
     assert persoon.voornaam == GEWIST and persoon.email == ""
     assert not Contactpersoon.history.filter(id=persoon.pk, voornaam="Griet").exists()
-    assert wislog.herhaal_alle() == (1, 0)  # idempotent
+    assert herhaal_wissingen() == (1, 0)  # idempotent
 
 
 def test_the_signal_retention_is_in_the_erasure_log_and_re_applied(wereld, settings):
@@ -156,10 +157,10 @@ def test_the_signal_retention_is_in_the_erasure_log_and_re_applied(wereld, setti
     Signaal.objects.filter(pk=oud.pk).update(
         omschrijving="Terug uit de back-up", geanonimiseerd_op=None
     )
-    assert wislog.herhaal_alle() == (1, 1)
+    assert herhaal_wissingen() == (1, 1)
     oud.refresh_from_db()
     assert oud.omschrijving == "" and oud.geanonimiseerd_op is not None
-    assert wislog.herhaal_alle() == (1, 0)
+    assert herhaal_wissingen() == (1, 0)
 
 
 def test_herhaal_wissingen_command_knows_every_logged_type(wereld, persoon):

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
 from django.urls import reverse
 
-from buurten import analyse_services
-from buurten.importeren import lees_bestand
+from buurten.analyse import services as analyse_services
+from buurten.analyse.importeren import lees_bestand
 from buurten.models import IndicatorWaarde
 from partners.models import Partner
 from partners.resources import importeren

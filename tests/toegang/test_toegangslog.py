@@ -93,7 +93,7 @@ def test_a_404_on_a_foreign_object_writes_a_refusal_event(als, wereld):
 
 
 def test_a_404_on_a_buurt_that_does_not_exist_is_logged_without_a_buurt(als, wereld):
-    als(wereld.regisseur_a).get(reverse("buurten:buurt_detail", args=[999999]))
+    als(wereld.regisseur_a).get(reverse("buurt_detail", args=[999999]))
     gebeurtenis = Toegangsgebeurtenis.objects.get(actie="geweigerd")
     assert gebeurtenis.buurt is None and gebeurtenis.object_id == "999999"
 

@@ -1,24 +1,18 @@
 """The erasure log: every GDPR erasure and retention anonymisation, kept OUTSIDE the database.
 
 After restoring an older backup, `manage.py herhaal_wissingen` replays the log so nothing that was
-erased comes back. Apps register a handler per object type in `AppConfig.ready()`; a handler must be
-idempotent (erasing twice changes nothing) and must ignore ids that no longer exist.
+erased comes back. The handlers per object type are listed in zorgnet/toegang/wissingen.py; each
+must be idempotent (erasing twice changes nothing) and must ignore ids that no longer exist.
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
 
 Handler = Callable[[int], bool]  # object id -> True if something was (re-)erased
-
-_handlers: dict[str, Handler] = {}
-
-
-def registreer_handler(object_type: str, handler: Handler) -> None:
-    _handlers[object_type] = handler
 
 
 def _pad() -> Path:
@@ -46,12 +40,12 @@ def wissingen() -> list[dict]:
     return [json.loads(lijn) for lijn in pad.read_text(encoding="utf-8").splitlines() if lijn]
 
 
-def herhaal_alle() -> tuple[int, int]:
+def herhaal_alle(handlers: Mapping[str, Handler]) -> tuple[int, int]:
     """Re-apply every logged erasure; returns (logged, re-erased now)."""
     regels = wissingen()
     opnieuw = 0
     for regel in regels:
-        handler = _handlers.get(regel["object_type"])
+        handler = handlers.get(regel["object_type"])
         if handler is None:
             raise LookupError(f"geen wishandler voor {regel['object_type']!r}")
         opnieuw += bool(handler(regel["object_id"]))

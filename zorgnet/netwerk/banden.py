@@ -1,14 +1,9 @@
-"""Registry of observed-collaboration sources for the network analysis.
+"""An observed tie between two partners: the record every observed-collaboration source returns.
 
-The network job lives in `partners`, but observed collaboration (shared package teams, co-partners
-on actions, referrals, meeting co-attendance) is recorded in `activiteiten`, which depends on
-`partners`. Each app registers a source in `AppConfig.ready()`; the job asks every source.
-
-A source is a callable `(buurt_ids, van, tot) -> Iterable[WaargenomenBand]` returning ties
-between partner ids within the period (dates inclusive; None means open-ended).
+Plain data (no Django), so the apps that record collaboration (activiteiten) can produce it and
+the network job (zorgnet/netwerkanalyse/bronnen.py) can read it.
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,22 +17,3 @@ class WaargenomenBand:
     bron: str  # "pakketteam", "co_partner_actie", "doorverwijzing", "co_aanwezigheid"
     gewicht: float = 1.0
     datum: date | None = None
-
-
-Bron = Callable[[list[int], date | None, date | None], Iterable[WaargenomenBand]]
-
-_bronnen: dict[str, Bron] = {}
-
-
-def registreer_bron(naam: str, bron: Bron) -> None:
-    _bronnen[naam] = bron
-
-
-def waargenomen_banden(
-    buurt_ids: list[int], van: date | None = None, tot: date | None = None
-) -> list[WaargenomenBand]:
-    """Every observed tie from every registered source, for these buurten and period."""
-    banden: list[WaargenomenBand] = []
-    for naam in sorted(_bronnen):
-        banden.extend(_bronnen[naam](buurt_ids, van, tot))
-    return banden

@@ -5,9 +5,9 @@ Runs after activiteiten.demo (observed collaboration from packages and actions i
 Idempotent: get_or_create only, and a second analysis with the same input hash is reused.
 """
 
+from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
 from zorgnet.lib.choices import Intensiteit, Schaal, Sector
-
-from .models import AnalyseStatus, Bevestiging, Partner, PartnerStatus, Relatie
+from zorgnet.netwerkanalyse.models import AnalyseStatus
 
 PARTNERS = [
     # naam, sector, formeel
@@ -76,7 +76,7 @@ RELATIES = [
 
 
 def laad(ctx: dict) -> None:
-    from .netwerk_services import start_analyse, voer_analyse_uit
+    from zorgnet.netwerkanalyse.services import start_analyse, voer_analyse_uit
 
     stederen = ctx["gemeenten"]["stederen"]
     buurtegem = ctx["buurten"]["buurtegem"]

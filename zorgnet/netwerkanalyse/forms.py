@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zorgnet.lib.choices import Intensiteit, Sector
-
-from .models import NetwerkLaag
-from .netwerk_weergave import MATEN
+from zorgnet.netwerkanalyse.models import NetwerkLaag
+from zorgnet.netwerkanalyse.weergave import MATEN
 
 
 class NetwerkForm(forms.Form):

@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
-
-from .register import Partner
+from partners.models import Partner
 
 
 class NetwerkScope(models.TextChoices):
@@ -79,6 +78,8 @@ class NetwerkAnalyse(models.Model):
     )
 
     class Meta:
+        # The table keeps the name it had when the runs lived in `partners` (migrated in place).
+        db_table = "partners_netwerkanalyse"
         ordering = ["-aangemaakt_op", "-id"]
         verbose_name = _("netwerkanalyse")
         verbose_name_plural = _("netwerkanalyses")
@@ -129,6 +130,7 @@ class PartnerMetriek(models.Model):
     eilandje = models.BooleanField(_("eilandje"), default=False)
 
     class Meta:
+        db_table = "partners_partnermetriek"
         ordering = ["-betweenness", "partner__naam"]
         verbose_name = _("partnermetriek")
         verbose_name_plural = _("partnermetrieken")

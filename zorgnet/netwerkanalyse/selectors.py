@@ -11,18 +11,10 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from buurten.models import Buurt, Gemeente
-from zorgnet.lib.netwerkbronnen import waargenomen_banden
+from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
 from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
-
-from .models import (
-    AnalyseStatus,
-    Bevestiging,
-    NetwerkAnalyse,
-    Partner,
-    PartnerMetriek,
-    PartnerStatus,
-    Relatie,
-)
+from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
 
 # Bump when the metric suite changes, so a finished run is not reused for a different computation.
 SUITE_VERSIE = 1

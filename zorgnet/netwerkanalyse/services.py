@@ -1,5 +1,5 @@
 """Write side of the network analysis: start a run (or reuse one), compute it, mark it failed,
-reset stuck runs, plan periodic snapshots. The job (partners.tasks) only calls these."""
+reset stuck runs, plan periodic snapshots. The job (zorgnet.netwerkanalyse.tasks) only calls these."""
 
 from __future__ import annotations
 
@@ -17,10 +17,19 @@ from buurten.models import Buurt, Gemeente
 from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
 from zorgnet.netwerk.layout import bereken_layout
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
-
-from .models import AnalyseStatus, NetwerkAnalyse, NetwerkScope, PartnerMetriek
-from .models.netwerk import LOPEND
-from .netwerk_selectors import laatste_snapshot, netwerk_invoer, netwerkpartners, sleutel_van
+from zorgnet.netwerkanalyse.models import (
+    LOPEND,
+    AnalyseStatus,
+    NetwerkAnalyse,
+    NetwerkScope,
+    PartnerMetriek,
+)
+from zorgnet.netwerkanalyse.selectors import (
+    laatste_snapshot,
+    netwerk_invoer,
+    netwerkpartners,
+    sleutel_van,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +44,7 @@ def _scope(analyse: NetwerkAnalyse) -> dict:
 
 
 def _wachtrij(analyse_id: int) -> None:
-    from .tasks import lang_bereken_netwerk
+    from zorgnet.netwerkanalyse.tasks import lang_bereken_netwerk
 
     lang_bereken_netwerk.delay_on_commit(analyse_id)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import netwerk_views as views
+from zorgnet.netwerkanalyse import views
 
 app_name = "netwerk"
 

@@ -29,12 +29,16 @@ from buurten.permissions import (
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
-
-from . import netwerk_services as services
-from .models import NetwerkAnalyse
-from .netwerk_forms import NetwerkForm
-from .netwerk_selectors import laatste_analyse, partnermetrieken, sleutel_van, snapshots
-from .netwerk_weergave import (
+from zorgnet.netwerkanalyse import services
+from zorgnet.netwerkanalyse.forms import NetwerkForm
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+from zorgnet.netwerkanalyse.selectors import (
+    laatste_analyse,
+    partnermetrieken,
+    sleutel_van,
+    snapshots,
+)
+from zorgnet.netwerkanalyse.weergave import (
     diff_met_namen,
     ids_in,
     namen_voor,

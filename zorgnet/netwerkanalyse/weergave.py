@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from partners.models import Partner
 from zorgnet.lib.choices import Intensiteit, Sector
 from zorgnet.lib.svg import lijngrafiek
 from zorgnet.netwerk.svg import Lijn, Punt, netwerkbeeld, sectorkleur
-
-from .models import NetwerkAnalyse, NetwerkScope, Partner
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
 
 MATEN = {
     "betweenness": _("makelaarsrol (betweenness)"),

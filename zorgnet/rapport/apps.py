@@ -2,12 +2,8 @@ from django.apps import AppConfig
 
 
 class RapportConfig(AppConfig):
+    """Top layer: the period report per buurt or gemeente (sections in secties/)."""
+
     name = "zorgnet.rapport"
     label = "rapport"
     verbose_name = "Rapport"
-
-    def ready(self) -> None:
-        from . import buurtsectie, secties
-
-        secties.registreer()
-        buurtsectie.registreer()

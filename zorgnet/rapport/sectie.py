@@ -1,8 +1,8 @@
-"""Registry of report sections. Each app contributes the sections about its own data.
+"""The contract of a report section: what a report covers (`Scope`) and what one section gives.
 
-`zorgnet/rapport` reads the apps only through what they register here (their selectors), so the
-report grows with the apps and a section appears only when its data exists (`gegevens` returns None
-when there is nothing to say for the scope and period).
+The sections themselves live in `zorgnet/rapport/secties/`, one module each, listed in order in
+`secties/__init__.py`. A section appears only when its data exists (`gegevens` returns None when
+there is nothing to say for the scope and period).
 """
 
 from collections.abc import Callable
@@ -42,14 +42,3 @@ class RapportSectie:
     template: str
     bladen: Callable[[dict], dict[str, Blad]] = field(default=lambda gegevens: {})
     kerncijfers: Callable[[dict], list[tuple[str, Any]]] = field(default=lambda gegevens: [])
-
-
-_secties: dict[str, RapportSectie] = {}
-
-
-def registreer_rapportsectie(sectie: RapportSectie) -> None:
-    _secties[sectie.slug] = sectie
-
-
-def rapportsecties() -> list[RapportSectie]:
-    return sorted(_secties.values(), key=lambda s: (s.volgorde, s.slug))

@@ -18,9 +18,10 @@ from buurten.permissions import (
     is_coordinator_van,
     kan_rapporteren,
 )
+from zorgnet.rapport.sectie import RapportSectie, Scope
+from zorgnet.rapport.secties import rapportsecties
 
 from .models import BestandStatus, RapportBestand, RapportVoorbeeld
-from .registry import RapportSectie, Scope, rapportsecties
 
 
 def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:

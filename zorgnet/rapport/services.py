@@ -19,6 +19,7 @@ from buurten.models import Buurt, Gemeente, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
 from zorgnet.lib.exports import xlsx_bytes
+from zorgnet.rapport.sectie import Scope
 
 from . import selectors
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     Rapportnotitie,
     RapportVoorbeeld,
 )
-from .registry import Scope
 
 log = logging.getLogger(__name__)
 

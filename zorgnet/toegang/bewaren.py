@@ -4,8 +4,8 @@ from datetime import date
 
 from django.db import transaction
 
-from activiteiten.acties_services import signalen_anonimiseren
-from activiteiten.export_services import exportbestanden_opruimen
+from activiteiten.acties.services import signalen_anonimiseren
+from activiteiten.exports.services import exportbestanden_opruimen
 from buurten.services import toegangslog_opschonen
 
 

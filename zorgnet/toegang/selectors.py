@@ -8,7 +8,7 @@ from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activiteiten.acties_selectors import signalen_voor
+from activiteiten.acties.selectors import signalen_voor
 from activiteiten.models import Beleidssignaal, Signaal
 from buurten.models import Buurt, Lidmaatschap, Toegangsactie, Toegangsgebeurtenis
 from partners.models import Contactpersoon, Mandaat, Partner, Relatie

@@ -6,7 +6,7 @@ Refuses to run unless the database name contains "bench" (or it is a test databa
 
 from django.core.management.base import BaseCommand, CommandError
 
-from buurten import schaaldata
+from bench import schaaldata
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 
 from zorgnet.lib.kleine_aantallen import klein_aantal as _klein_aantal
-from zorgnet.lib.secties import buurtsecties
+from zorgnet.overzicht.blokken import BUURTSECTIES
 
 register = template.Library()
 
@@ -13,10 +13,10 @@ register = template.Library()
 def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
     """Tabs for every section that has a full page, for this buurt."""
     tabs = []
-    for slug, titel, sectie in buurtsecties():
-        if sectie and sectie.url_name:
+    for sectie in BUURTSECTIES:
+        if sectie.url_name:
             try:
-                tabs.append((slug, titel, reverse(sectie.url_name, args=[buurt.id])))
+                tabs.append((sectie.slug, sectie.titel, reverse(sectie.url_name, args=[buurt.id])))
             except NoReverseMatch:
                 continue
     return {"buurt": buurt, "buurt_tabs": tabs, "actief": actief}

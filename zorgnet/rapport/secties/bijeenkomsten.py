@@ -5,11 +5,11 @@ Resident counts pass through `klein_aantal` (shown as '< 5')."""
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from buurten.templatetags.zorgnet import klein_aantal
-from zorgnet.rapport.registry import Blad, Scope
-
-from . import bijeenkomsten_selectors as selectors
+from activiteiten.bijeenkomsten import selectors
+from zorgnet.lib.kleine_aantallen import klein_aantal
+from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
 
 
 def gegevens(scope: Scope) -> dict | None:
@@ -70,3 +70,14 @@ def kerncijfers(g: dict) -> list[tuple[str, Any]]:
     if opv["totaal"]:
         rijen.append((_("Afgesproken acties uitgevoerd"), f"{opv['klaar']}/{opv['totaal']}"))
     return rijen
+
+
+SECTIE = RapportSectie(
+    slug="bijeenkomsten",
+    titel=gettext_lazy("Bijeenkomsten"),
+    volgorde=70,
+    gegevens=gegevens,
+    template="rapport/secties/bijeenkomsten.html",
+    bladen=bladen,
+    kerncijfers=kerncijfers,
+)

@@ -6,12 +6,12 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from zorgnet.lib.choices import Intensiteit
-from zorgnet.rapport.registry import RapportSectie, Scope, registreer_rapportsectie
-
-from .models import AnalyseStatus, NetwerkAnalyse, NetwerkScope
-from .netwerk_weergave import namen_voor, netwerkbeeld_svg
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, NetwerkScope
+from zorgnet.netwerkanalyse.weergave import namen_voor, netwerkbeeld_svg
+from zorgnet.rapport.sectie import RapportSectie, Scope
 
 
 def _einde(dag) -> datetime:
@@ -100,15 +100,12 @@ def kerncijfers(g: dict) -> list[tuple[str, Any]]:
     return rijen
 
 
-def registreer() -> None:
-    registreer_rapportsectie(
-        RapportSectie(
-            slug="netwerk",
-            titel=_("Netwerk"),
-            volgorde=60,
-            gegevens=gegevens,
-            template="rapport/secties/netwerk.html",
-            bladen=bladen,
-            kerncijfers=kerncijfers,
-        )
-    )
+SECTIE = RapportSectie(
+    slug="netwerk",
+    titel=_lazy("Netwerk"),
+    volgorde=60,
+    gegevens=gegevens,
+    template="rapport/secties/netwerk.html",
+    bladen=bladen,
+    kerncijfers=kerncijfers,
+)

@@ -1,22 +1,8 @@
-"""Load the fictional demo data set (DOMAIN.md §7). Idempotent: running it twice changes nothing.
-
-Each app that has demo data provides `<app>/demo.py` with `laad(ctx: dict) -> None`; they run in
-dependency order and share `ctx` (gemeenten, buurten, users, partners, ...).
-"""
-
-import importlib
+"""`manage.py demo`: load the fictional demo data set and print the demo logins."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-DEMO_MODULES = [
-    "buurten.demo",
-    "partners.demo",
-    "buurten.analyse_demo",
-    "activiteiten.demo",
-    "partners.netwerk_demo",
-    "zorgnet.rapport.demo",
-]
+from zorgnet.demo.laden import laad_demo
 
 
 class Command(BaseCommand):
@@ -28,16 +14,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        ctx: dict = {}
-        with transaction.atomic():
-            for naam in DEMO_MODULES:
-                try:
-                    module = importlib.import_module(naam)
-                except ModuleNotFoundError as exc:
-                    if exc.name == naam:
-                        continue
-                    raise
-                module.laad(ctx)
+        ctx = laad_demo()
         if not options["stil"]:
             self.stdout.write(
                 self.style.SUCCESS("Demodata geladen. Aanmelden op http://127.0.0.1:8000 met:")

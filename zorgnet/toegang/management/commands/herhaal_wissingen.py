@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from zorgnet.lib.wislog import herhaal_alle
+from zorgnet.toegang.wissingen import herhaal_wissingen
 
 
 class Command(BaseCommand):
@@ -11,5 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            gelogd, opnieuw = herhaal_alle()
+            gelogd, opnieuw = herhaal_wissingen()
         self.stdout.write(f"{gelogd} wissingen in het logboek, {opnieuw} opnieuw toegepast.")

@@ -1,0 +1,19 @@
+"""Jobs of the big XLSX export. Task names stay those the broker knew before the move to this
+package, so a message queued before an upgrade still finds its task."""
+
+from celery import shared_task
+
+from activiteiten.exports import services
+
+
+@shared_task(name="activiteiten.tasks.lang_export_maken")
+def lang_export_maken(exportbestand_id: int) -> None:
+    """Write one large XLSX export (long queue). Idempotent: only a queued export is claimed."""
+    services.maak_exportbestand(bestand_id=exportbestand_id)
+
+
+@shared_task(name="activiteiten.tasks.exports_vastgelopen_afsluiten")
+def exports_vastgelopen_afsluiten() -> int:
+    """Beat: exports whose worker died while 'bezig' are marked failed; exports whose message was
+    lost while 'wachtend' are queued again."""
+    return services.vastgelopen_exports_afsluiten() + services.wachtende_exports_opnieuw_aanbieden()

@@ -1,0 +1,195 @@
+"""The dashboard and the buurt page, composed: one ordered list of blocks each.
+
+A block is a template fragment with the context it needs, read through the apps' selectors. This
+is the top layer, so it may read every app; the apps themselves know nothing of these pages.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activiteiten.acties import selectors as acties
+from activiteiten.bijeenkomsten import selectors as bijeenkomsten
+from activiteiten.pakketten import selectors as pakketten
+from buurten.analyse.selectors import sectie_context as buurtanalyse_context
+from buurten.models import Buurt
+from buurten.permissions import gecoordineerde_gemeenten, kan_beheren, kan_rapporteren
+from partners import selectors as partners
+from zorgnet.lib.choices import BestandStatus
+from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse
+from zorgnet.netwerkanalyse.selectors import sleutel_van
+from zorgnet.rapport.selectors import bestanden_van_buurt, gecoordineerd
+
+
+@dataclass(frozen=True)
+class Sectie:
+    """One block: a titled template fragment, its context and the link to the full page."""
+
+    slug: str
+    titel: Any
+    template: str
+    context: Callable[..., dict]
+    url_name: str | None = None
+
+
+# --- the buurt page: one section per part of the werking, in the order of its cycle -------------
+def partners_context(request: HttpRequest, buurt: Buurt) -> dict:
+    return {
+        "cijfers": partners.kerncijfers(request.user, buurt),
+        "waarschuwingen": partners.mandaat_waarschuwingen(buurt),
+        "buurt": buurt,
+    }
+
+
+def pakketten_context(request: HttpRequest, buurt: Buurt) -> dict:
+    ctx = pakketten.overzicht(request.user, buurt)
+    return {
+        "buurt_id": buurt.id,
+        "pakketten": ctx["pakketten"][:6],
+        "aantal": len(ctx["pakketten"]),
+        "waarschuwingen": sum(len(w) for w in ctx["waarschuwingen"].values()),
+        "mag_beheren": kan_beheren(request.user, buurt),
+    }
+
+
+def acties_context(request: HttpRequest, buurt: Buurt) -> dict:
+    user = request.user
+    beheer = kan_beheren(user, buurt)
+    open_n = None
+    if acties.kan_loggen(user, buurt) and not beheer:
+        # A partner counts only the signals it may read.
+        open_n = acties.open_signalen(user, buurt).count()
+    elif acties.ziet_signaaltellingen(user, buurt):
+        open_n = acties.aantal_open_signalen([buurt.id]).get(buurt.id, 0)
+    return {
+        "buurt_id": buurt.id,
+        "acties": acties.actie_tellingen(buurt),
+        "open_signalen": open_n,
+        "mag_beheren": beheer,
+        "mag_loggen": acties.kan_loggen(user, buurt),
+    }
+
+
+def bijeenkomsten_context(request: HttpRequest, buurt: Buurt) -> dict:
+    return {
+        "buurt_id": buurt.id,
+        "cijfers": bijeenkomsten.buurtcijfers(buurt),
+        "mag_organiseren": bijeenkomsten.kan_organiseren(request.user, buurt),
+    }
+
+
+def netwerk_context(request: HttpRequest, buurt: Buurt) -> dict:
+    runs = NetwerkAnalyse.objects.filter(sleutel=sleutel_van(buurt=buurt)).only(
+        "id", "status", "metrieken", "klaar_op"
+    )
+    snapshot = runs.filter(status=AnalyseStatus.KLAAR).order_by("-klaar_op", "-id").first()
+    return {
+        "snapshot": snapshot,
+        "lopend": snapshot is None
+        and runs.filter(status__in=[AnalyseStatus.WACHTRIJ, AnalyseStatus.BEZIG]).exists(),
+    }
+
+
+def rapport_context(request: HttpRequest, buurt: Buurt) -> dict:
+    mag = kan_rapporteren(request.user, buurt)
+    bestanden = bestanden_van_buurt(buurt).filter(status=BestandStatus.KLAAR)[:3] if mag else []
+    return {"buurt": buurt, "mag_rapporteren": mag, "bestanden": list(bestanden)}
+
+
+BUURTSECTIES: list[Sectie] = [
+    Sectie(
+        "buurtanalyse",
+        _("Buurtanalyse"),
+        "buurten/_buurtanalyse_sectie.html",
+        buurtanalyse_context,
+        "buurten:buurtanalyse",
+    ),
+    Sectie(
+        "partners",
+        _("Partners"),
+        "partners/_buurtsectie.html",
+        partners_context,
+        "partners:partner_list",
+    ),
+    Sectie(
+        "pakketten",
+        _("Activiteitenpakketten"),
+        "activiteiten/_pakketten_sectie.html",
+        pakketten_context,
+        "activiteiten:pakket_list",
+    ),
+    Sectie(
+        "acties",
+        _("Acties en signalen"),
+        "activiteiten/_acties_sectie.html",
+        acties_context,
+        "activiteiten:actie_list",
+    ),
+    Sectie(
+        "bijeenkomsten",
+        _("Bijeenkomsten"),
+        "activiteiten/_bijeenkomsten_sectie.html",
+        bijeenkomsten_context,
+        "activiteiten:bijeenkomst_list",
+    ),
+    Sectie(
+        "netwerk",
+        _("Netwerk"),
+        "partners/netwerkanalyse_sectie.html",
+        netwerk_context,
+        "netwerk:buurt_netwerk",
+    ),
+    Sectie(
+        "rapport",
+        _("Rapport"),
+        "rapport/_buurtsectie.html",
+        rapport_context,
+        "rapport:buurt_rapport",
+    ),
+]
+
+
+# --- the dashboard: reminders and links across the user's buurten ------------------------------
+def netwerk_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
+    """Coordinators get a link to the network of each gemeente they coordinate."""
+    return {"gemeenten": list(gecoordineerde_gemeenten(request.user).order_by("naam")[:20])}
+
+
+def open_signalen_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
+    """Open signals per buurt the user manages (regisseurs only)."""
+    return {"rijen": acties.open_signalen_per_beheerde_buurt(request.user)}
+
+
+def bijeenkomsten_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
+    """Open meeting actions, overdue or due within two weeks, in the user's buurten."""
+    return {
+        "herinneringen": bijeenkomsten.herinneringen([b.id for b in buurten]),
+        "vandaag": timezone.localdate(),
+    }
+
+
+def rapport_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
+    """Links to the gemeente report for the gemeenten the user coordinates."""
+    return {"gemeenten": list(gecoordineerd(request.user).order_by("naam"))}
+
+
+DASHBOARDBLOKKEN: list[Sectie] = [
+    Sectie("netwerk", _("Netwerk"), "partners/netwerkanalyse_dashboard.html", netwerk_dashboard),
+    Sectie(
+        "open_signalen",
+        _("Open signalen"),
+        "activiteiten/_acties_dashboard.html",
+        open_signalen_dashboard,
+    ),
+    Sectie(
+        "bijeenkomst_opvolging",
+        _("Opvolging van bijeenkomsten"),
+        "activiteiten/_bijeenkomsten_dashboard.html",
+        bijeenkomsten_dashboard,
+    ),
+    Sectie("rapport", _("Rapport"), "rapport/_dashboard.html", rapport_dashboard),
+]

@@ -1,0 +1,65 @@
+"""Report section 'bereik'."""
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from zorgnet.lib.choices import Doelgroep
+from zorgnet.lib.kleine_aantallen import klein_aantal
+from zorgnet.rapport.sectie import RapportSectie, Scope
+from zorgnet.rapport.secties._gemeen import _acties, _grafiek
+
+
+# --- 50 bereik ----------------------------------------------------------------------------------
+def bereik_gegevens(scope: Scope) -> dict | None:
+    lijst = _acties(scope)
+    if not lijst:
+        return None
+    met_deelnemers = [a for a in lijst if a.deelnemers]
+    labels = dict(Doelgroep.choices)
+    per_doelgroep = Counter(d for a in lijst for d in (a.doelgroepen or []))
+    bereikt = [(str(labels.get(d, d)), n) for d, n in per_doelgroep.most_common()]
+    niet_bereikt = [str(label) for code, label in Doelgroep.choices if code not in per_doelgroep]
+    return {
+        "deelnemers": sum(a.deelnemers for a in met_deelnemers),
+        "acties_met_deelnemers": len(met_deelnemers),
+        "acties": len(lijst),
+        "bereikt": bereikt,
+        "niet_bereikt": niet_bereikt,
+        "grafiek": _grafiek(bereikt, _("Acties per bereikte doelgroep")),
+    }
+
+
+def bereik_bladen(g: dict) -> dict:
+    rijen = [[label, _("bereikt"), n] for label, n in g["bereikt"]]
+    rijen += [[label, _("niet bereikt"), 0] for label in g["niet_bereikt"]]
+    return {
+        _("Bereik"): (
+            [_("Cijfer"), _("Waarde")],
+            [
+                [_("Deelnemers (bewoners)"), klein_aantal(g["deelnemers"])],
+                [_("Acties met deelnemers"), g["acties_met_deelnemers"]],
+                [_("Acties"), g["acties"]],
+            ],
+        ),
+        _("Doelgroepen"): ([_("Doelgroep"), _("Bereikt"), _("Aantal acties")], rijen),
+    }
+
+
+def bereik_kerncijfers(g: dict) -> list:
+    return [
+        (_("Deelnemers (bewoners)"), klein_aantal(g["deelnemers"])),
+        (_("Doelgroepen bereikt"), len(g["bereikt"])),
+    ]
+
+
+SECTIE = RapportSectie(
+    "bereik",
+    gettext_lazy("Bereik"),
+    50,
+    bereik_gegevens,
+    "rapport/secties/bereik.html",
+    bereik_bladen,
+    bereik_kerncijfers,
+)

@@ -1,0 +1,97 @@
+"""Report section 'signalen'."""
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from activiteiten.acties import selectors as acties
+from zorgnet.lib.kleine_aantallen import klein_aantal
+from zorgnet.rapport.sectie import RapportSectie, Scope
+from zorgnet.rapport.secties._gemeen import _buurten
+
+
+# --- 80 signalen aan beleid ------------------------------------------------------------------------
+def signalen_gegevens(scope: Scope) -> dict | None:
+    status: Counter = Counter()
+    thema: Counter = Counter()
+    beleid = []
+    for buurt in _buurten(scope):
+        tellingen = acties.signaal_tellingen(buurt, van=scope.van, tot=scope.tot)
+        status.update(dict(tellingen["status"]))
+        thema.update(dict(tellingen["thema"]))
+        for b in acties.beleidssignalen_van(buurt):
+            datum = b.verstuurd_op or b.aangemaakt_op.date()
+            if not (scope.van <= datum <= scope.tot) and not (
+                b.reactie_op and scope.van <= b.reactie_op <= scope.tot
+            ):
+                continue
+            if b.reactie:
+                stand = _("Reactie ontvangen")
+            elif b.verstuurd_op:
+                stand = _("Verstuurd, wacht op reactie")
+            else:
+                stand = _("In voorbereiding")
+            beleid.append(
+                {
+                    "buurt": buurt.naam,
+                    "titel": b.titel,
+                    "boodschap": b.boodschap,
+                    "verstuurd_op": b.verstuurd_op,
+                    "aantal_signalen": b.aantal_signalen,
+                    "stand": stand,
+                    "reactie": b.reactie,
+                    "reactie_op": b.reactie_op,
+                }
+            )
+    totaal = sum(status.values())
+    if not totaal and not beleid:
+        return None
+    return {
+        "totaal": totaal,
+        "per_status": status.most_common(),
+        "per_thema": thema.most_common(),
+        "beleidssignalen": beleid,
+        "met_reactie": sum(1 for b in beleid if b["reactie"]),
+    }
+
+
+def signalen_bladen(g: dict) -> dict:
+    rijen = [[_("Status"), s, klein_aantal(n)] for s, n in g["per_status"]]
+    rijen += [[_("Thema"), t, klein_aantal(n)] for t, n in g["per_thema"]]
+    return {
+        _("Signalen"): ([_("Indeling"), _("Waarde"), _("Aantal signalen")], rijen),
+        _("Beleidssignalen"): (
+            [_("Buurt"), _("Titel"), _("Verstuurd op"), _("Signalen"), _("Stand"), _("Reactie")],
+            [
+                [
+                    b["buurt"],
+                    b["titel"],
+                    b["verstuurd_op"],
+                    klein_aantal(b["aantal_signalen"]),
+                    b["stand"],
+                    b["reactie"],
+                ]
+                for b in g["beleidssignalen"]
+            ],
+        ),
+    }
+
+
+def signalen_kerncijfers(g: dict) -> list:
+    return [
+        (_("Signalen in de periode"), klein_aantal(g["totaal"])),
+        (_("Beleidssignalen"), len(g["beleidssignalen"])),
+        (_("Met reactie van het beleid"), g["met_reactie"]),
+    ]
+
+
+SECTIE = RapportSectie(
+    "signalen",
+    gettext_lazy("Signalen aan beleid"),
+    80,
+    signalen_gegevens,
+    "rapport/secties/signalen.html",
+    signalen_bladen,
+    signalen_kerncijfers,
+)
