@@ -8,8 +8,8 @@ from typing import Any
 
 import igraph as ig
 
-from .graaf import GECOMBINEERD, Band, Knoop
-from .metrieken import zware_metrieken
+from zorgnet.netwerk.graaf import GECOMBINEERD, Band, Knoop
+from zorgnet.netwerk.metrieken import zware_metrieken
 
 
 def bouw_igraph(
