@@ -30,6 +30,16 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist turns group markers into its scheduling keys
+def pytest_collection_modifyitems(config, items):
+    """Browser and real-worker tests run one after the other in a single xdist process
+    (`--dist loadgroup`): they share one Redis broker and one Chromium, while the other
+    processes run the rest of the suite in parallel."""
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("serieel"))
+
+
 @pytest.fixture(autouse=True)
 def _taken_in_proces(request):
     """Tasks run in-process unless a test asks for the real worker (marker `worker`)."""
