@@ -6,8 +6,10 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -22,6 +24,10 @@ from tests.factories import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# A fixed, unremarkable moment for tests whose outcome depends on today's date or the local time:
+# midday on a Wednesday in summer time, far from midnight, month ends and DST changes.
+VASTE_NU = datetime(2026, 6, 17, 12, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
 
 def pytest_configure(config):
@@ -52,17 +58,49 @@ def _taken_in_proces(request):
 
 
 @pytest.fixture(autouse=True)
+def _klok_uit_omgeving(request):
+    """`ZORGNET_TEST_NU=2026-12-01T23:47 pytest ...` runs every test as if it started at that
+    moment (local time of settings.TIME_ZONE unless an offset is given; the clock keeps ticking).
+
+    A probe for tests that depend on the wall clock: they must pass at any moment. Tests that pin
+    their own clock (time_machine.travel) override it. Not applied to browser and worker tests:
+    Chromium and the worker process keep the real clock.
+    """
+    nu = os.environ.get("ZORGNET_TEST_NU")
+    if (
+        not nu
+        or request.node.get_closest_marker("browser")
+        or request.node.get_closest_marker("worker")
+    ):
+        yield
+        return
+    import time_machine
+
+    moment = datetime.fromisoformat(nu)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(moment, tick=True):
+        yield
+
+
+@pytest.fixture
+def vaste_klok(time_machine):
+    """Pins the clock at VASTE_NU (it keeps ticking): `pytestmark = usefixtures("vaste_klok")`."""
+    time_machine.move_to(VASTE_NU)
+    return VASTE_NU
+
+
+@pytest.fixture(autouse=True)
 def _wislog_in_tmp(settings, tmp_path):
     """Erasures logged by tests go to a temporary erasure log, not the checkout's var/."""
     settings.ZORGNET_WISLOG = tmp_path / "wissingen.jsonl"
 
 
-@pytest.fixture
-def wereld(db):
+def maak_wereld() -> SimpleNamespace:
     """Two gemeenten, buurt A (gemeente 1) and B (gemeente 2), and the five personas.
 
     regisseur_a, regisseur_b (other gemeente), partner_a (acts for partner `partner` in A),
-    coordinator (of A's gemeente), and anonymous (no user).
+    coordinator (of A's gemeente), and anonymous (no user). Needs database access.
     """
     gemeente_1 = GemeenteFactory(naam="Stederen")
     gemeente_2 = GemeenteFactory(naam="Gemeentegem")
@@ -90,6 +128,12 @@ def wereld(db):
         partner_a=partner_a,
         coordinator=coordinator,
     )
+
+
+@pytest.fixture
+def wereld(db):
+    """The persona world (see `maak_wereld`), made afresh for each test."""
+    return maak_wereld()
 
 
 @pytest.fixture

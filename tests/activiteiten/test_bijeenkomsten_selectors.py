@@ -52,7 +52,8 @@ def test_who_met_whom_counts_partner_pairs_per_meeting(netwerk):
     assert len(paren) == 3
     # Period filter.
     paren = selectors.wie_ontmoette_wie([w.buurt_a.id], van=tweede.datum)
-    assert all(datums == [tweede.datum] for datums in paren.values())
+    # Only the second meeting's three partners remain (an empty result must not pass).
+    assert len(paren) == 3 and all(datums == [tweede.datum] for datums in paren.values())
 
 
 def test_co_attendance_is_registered_as_a_network_source(netwerk):

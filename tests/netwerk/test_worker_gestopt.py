@@ -64,9 +64,14 @@ def test_a_killed_worker_loses_no_job_and_makes_no_duplicates(wereld, celery_wor
     assert aantal_metrieken == Partner.objects.filter(buurten=wereld.buurt_a).count()
 
     # The original message may be redelivered later (visibility timeout): it changes nothing.
-    lang_bereken_netwerk.delay(analyse.pk)
-    lang_bereken_netwerk.delay(analyse.pk)
-    wacht_tot(lambda: celery_worker_proces.log.read_text().count("succeeded") >= 3, seconden=30)
+    # Wait until the worker handled both (by task id: the session's worker log holds earlier
+    # tests' tasks too), or the checks below would pass before anything was redelivered.
+    herhaald = [lang_bereken_netwerk.delay(analyse.pk).id for _i in range(2)]
+    afgehandeld = wacht_tot(
+        lambda: all(f"[{i}] succeeded" in celery_worker_proces.log.read_text() for i in herhaald),
+        seconden=30,
+    )
+    assert afgehandeld, celery_worker_proces.log.read_text()[-3000:]
     assert NetwerkAnalyse.objects.filter(buurt=wereld.buurt_a).count() == 1
     assert PartnerMetriek.objects.filter(analyse=analyse).count() == aantal_metrieken
     assert NetwerkAnalyse.objects.get(pk=analyse.pk).status == AnalyseStatus.KLAAR

@@ -1,13 +1,23 @@
-"""Report fixtures: media in a temporary folder, and report data in buurt A."""
+"""Report fixtures: media in a temporary folder, a fixed clock, and report data in buurt A."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from tests.conftest import VASTE_NU
 from tests.factories import ActieFactory, SignaalFactory
 
-VANDAAG = date.today()
+# Not date.today(): evaluated at import, it went stale when a run crossed midnight. The report
+# tests run with the clock pinned to this day instead.
+VANDAAG = VASTE_NU.date()
 VAN = VANDAAG - timedelta(days=60)
+
+
+@pytest.fixture(autouse=True)
+def _vaste_klok(request):
+    """Every report test runs on VANDAAG, except those with a real worker (its own clock)."""
+    if request.node.get_closest_marker("worker") is None:
+        request.getfixturevalue("vaste_klok")
 
 
 @pytest.fixture(autouse=True)
