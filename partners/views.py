@@ -24,6 +24,7 @@ from buurten.permissions import (
 from buurten.services import controleer_exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
 
 from . import selectors, services
@@ -50,15 +51,6 @@ from .resources import RESOURCES, importeren
 
 PER_PAGINA = 25
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _fout_op_form(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form (unknown fields go to the top)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -100,7 +92,7 @@ def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 buurt=buurt, gegevens=gegevens, gelijkaardig_toegestaan=toch
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Partner '%(n)s' toegevoegd.") % {"n": partner.naam})
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -151,7 +143,7 @@ def partner_update(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
         try:
             services.partner_bijwerken(partner=partner, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Profiel bijgewerkt."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -190,7 +182,7 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
                 partner=partner, gegevens=form.cleaned_data, contactpersoon=persoon
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Contactpersoon bewaard."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -215,7 +207,7 @@ def betrokkenheid_create(request: HttpRequest, buurt_id: int, partner_id: int) -
                 partner=partner, buurt=buurt, gegevens=form.cleaned_data, door=request.user
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Partnerscan bewaard."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -241,7 +233,7 @@ def relatie_create(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
                 van_partner=partner, door=request.user, buurt=buurt, **form.cleaned_data
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Relatie verklaard; de andere partner kan ze bevestigen."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -274,7 +266,7 @@ def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> Http
                 relatie=relatie, gegevens=form.cleaned_data, door=request.user
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Relatie bijgewerkt."))
             return redirect("partners:partner_detail", buurt.id, relatie.van_partner_id)
@@ -384,7 +376,7 @@ def mandaat_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.mandaat_toekennen(buurt=buurt, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Mandaat bewaard."))
             return redirect("partners:mandaat_list", buurt.id)
@@ -405,7 +397,7 @@ def netwerkrol_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.netwerkrol_toekennen(buurt=buurt, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Netwerkrol bewaard."))
             return redirect("partners:mandaat_list", buurt.id)
@@ -443,7 +435,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
                 buurt=buurt, soort=soort, inhoud=inhoud, formaat=formaat, uitvoeren=uitvoeren
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            fouten_naar_form(form, exc)
         else:
             if resultaat.uitgevoerd:
                 messages.success(

@@ -26,16 +26,9 @@ from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.forms import fouten_naar_form
 
 PER_PAGINA = 25
-
-
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
 
 
 def _pagina(request: HttpRequest, qs):
@@ -117,7 +110,7 @@ def _actie_form(request: HttpRequest, buurt, actie) -> HttpResponse:
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Actie bewaard."))
             return redirect("activiteiten:actie_detail", buurt.id, actie.id)
@@ -197,7 +190,7 @@ def signaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             signaal = services.signaal_loggen(signaal=form.instance, door=request.user)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Signaal vastgelegd. Dank je!"))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -251,7 +244,7 @@ def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
         try:
             services.signaal_status_wijzigen(signaal=signaal, status=form.cleaned_data["status"])
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Status gewijzigd."))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -290,7 +283,7 @@ def doorverwijzing_create(request: HttpRequest, buurt_id: int, signaal_id: int) 
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Signaal doorverwezen."))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -354,7 +347,7 @@ def beleidssignaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Beleidssignaal aangemaakt."))
             return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
@@ -378,7 +371,7 @@ def beleidssignaal_detail(request: HttpRequest, buurt_id: int, beleidssignaal_id
                     reactie_op=form.cleaned_data["reactie_op"],
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Opvolging bewaard."))
                 return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)

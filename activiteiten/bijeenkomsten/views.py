@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from activiteiten.acties.views import _fouten_naar_form, _pagina, _querystring
+from activiteiten.acties.views import _pagina, _querystring
 from activiteiten.bijeenkomsten import selectors, services
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
@@ -27,6 +27,7 @@ from activiteiten.bijeenkomsten.forms import (
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404
 from buurten.services import registreer_toegang
+from zorgnet.lib.forms import fouten_naar_form
 
 
 def _vereis_organisator(user, buurt) -> None:
@@ -78,7 +79,7 @@ def _bijeenkomst_form(request: HttpRequest, buurt, bijeenkomst) -> HttpResponse:
         try:
             bijeenkomst = services.bijeenkomst_bewaren(bijeenkomst=form.instance, door=request.user)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Bijeenkomst bewaard."))
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
@@ -164,7 +165,7 @@ def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
                 aantal_anderen=form.cleaned_data["aantal_anderen"],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Aanwezigheid bewaard."))
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
@@ -193,7 +194,7 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
                 bijeenkomst=bijeenkomst, door=request.user, **form.cleaned_data
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             if not request.htmx:
                 messages.success(request, _("Uitkomst toegevoegd."))
@@ -290,7 +291,7 @@ def reeks_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             reeks = services.reeks_bewaren(reeks=form.instance)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Reeks bewaard. Plan nu de eerste data."))
             return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
@@ -312,7 +313,7 @@ def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResp
                     reeks=reeks, aantal=form.cleaned_data["aantal"], door=request.user
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("%(n)d bijeenkomsten gepland.") % {"n": len(nieuw)})
                 return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
