@@ -23,7 +23,7 @@ from buurten.permissions import (
 )
 from buurten.services import controleer_exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
 
@@ -540,7 +540,5 @@ def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:
     )
     naam = f"{soort}-{buurt.naam.lower().replace(' ', '-')}"
     if formaat == "xlsx":
-        response = HttpResponse(xlsx_bytes({soort: (kop, rijen)}), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
+        return xlsx_response(f"{naam}.xlsx", {soort: (kop, rijen)})
     return csv_response(f"{naam}.csv", kop, rijen)

@@ -27,6 +27,7 @@ from activiteiten.bijeenkomsten.forms import (
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404
 from buurten.services import registreer_toegang
+from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
 
 
@@ -238,9 +239,7 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
         buurt=buurt,
     )
     naam = slugify(f"{soort}-{bijeenkomst.get_type_display()}-{bijeenkomst.datum:%Y-%m-%d}")
-    antwoord = HttpResponse(pdf, content_type="application/pdf")
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
-    return antwoord
+    return download(pdf, f"{naam}.pdf", "application/pdf")
 
 
 @login_required

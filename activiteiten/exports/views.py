@@ -22,7 +22,7 @@ from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib.choices import BestandStatus
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
 
 __all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
 
@@ -71,11 +71,7 @@ def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
         buurt=buurt,
     )
     if formaat == "xlsx":
-        response = HttpResponse(
-            xlsx_bytes({"acties": (KOLOMMEN, actie_rijen(qs))}), content_type=XLSX_CONTENT_TYPE
-        )
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
+        return xlsx_response(f"{naam}.xlsx", {"acties": (KOLOMMEN, actie_rijen(qs))})
     return csv_response(f"{naam}.csv", KOLOMMEN, actie_rijen(qs))
 
 

@@ -22,7 +22,7 @@ from buurten.permissions import (
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE, download
 from zorgnet.lib.forms import fouten_naar_form
 
 from . import selectors, services
@@ -248,9 +248,7 @@ def gemeente_zip(request: HttpRequest, gemeente_id: int) -> HttpResponse:
         messages.warning(request, _("Er zijn nog geen klare rapporten om te downloaden."))
         return redirect("rapport:gemeente_rapport", gemeente.id)
     inhoud = services.zip_van(gebruiker=request.user, gemeente=gemeente, bestanden=bestanden)
-    antwoord = HttpResponse(inhoud, content_type="application/zip")
-    antwoord["Content-Disposition"] = f'attachment; filename="rapporten-{gemeente.pk}.zip"'
-    return antwoord
+    return download(inhoud, f"rapporten-{gemeente.pk}.zip", "application/zip")
 
 
 @login_required

@@ -17,6 +17,7 @@ from buurten.services import registreer_toegang
 from partners import privacy
 from partners.models import Contactpersoon
 from zorgnet.lib import paginering
+from zorgnet.lib.exports import download
 
 from . import selectors
 
@@ -103,17 +104,11 @@ def contactpersoon_gegevens(
         omschrijving=f"AVG-inzage persoonsgegevens ({formaat})",
         buurt=buurt,
     )
+    naam = f"contactpersoon-{persoon.id}-gegevens.{formaat}"
     if formaat == "csv":
-        response = HttpResponse(privacy.gegevens_als_csv(gegevens), content_type="text/csv")
-    else:
-        response = HttpResponse(
-            json.dumps(gegevens, ensure_ascii=False, indent=2, default=str),
-            content_type="application/json",
-        )
-    response["Content-Disposition"] = (
-        f'attachment; filename="contactpersoon-{persoon.id}-gegevens.{formaat}"'
-    )
-    return response
+        return download(privacy.gegevens_als_csv(gegevens), naam, "text/csv")
+    inhoud = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str)
+    return download(inhoud, naam, "application/json")
 
 
 class WissenForm(forms.Form):
