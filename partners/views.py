@@ -69,7 +69,6 @@ def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "buurt": buurt,
         "filters": filters,
         "pagina": pagina,
-        "querystring": paginering.querystring_zonder_pagina(request),
         "mag_beheren": kan_beheren(request.user, buurt),
         "mag_exporteren": kan_rapporteren(request.user, buurt),
         "eigen_ids": partner_ids_van(request.user, buurt),

@@ -35,9 +35,6 @@ def _pagina(request: HttpRequest, qs):
     return paginering.pagina(request, qs, PER_PAGINA)
 
 
-_querystring = paginering.querystring_zonder_pagina
-
-
 def _vereis_loggen(user, buurt) -> None:
     if not selectors.kan_loggen(user, buurt):
         raise PermissionDenied(_("Alleen de buurtregisseur en partners kunnen dit vastleggen."))
@@ -62,7 +59,6 @@ def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "buurt": buurt,
         "filters": filters,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "mag_loggen": selectors.kan_loggen(request.user, buurt),
         "mag_beheren": beheer,
         # the regisseur's recent background exports (large XLSX), to find them again
@@ -144,7 +140,7 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     if not selectors.ziet_signaaltellingen(request.user, buurt):
         raise PermissionDenied(_("Je hebt geen toegang tot de signalen van deze buurt."))
     filters = SignaalFilterForm(request.GET or None)
-    context = {"buurt": buurt, "filters": filters, "querystring": _querystring(request)}
+    context = {"buurt": buurt, "filters": filters}
     if not selectors.ziet_signaaldetails(request.user, buurt):
         gekozen = filters.filters()
         context["tellingen"] = selectors.signaal_tellingen(

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from activiteiten.acties.views import _pagina, _querystring
+from activiteiten.acties.views import _pagina
 from activiteiten.bijeenkomsten import selectors, services
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
@@ -47,7 +47,6 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "buurt": buurt,
         "filters": filters,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "cijfers": selectors.buurtcijfers(buurt),
         "reeksen": selectors.reeksen_van(buurt),
         "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
@@ -272,7 +271,6 @@ def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "buurt": buurt,
         "filters": filters,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "vandaag": timezone.localdate(),
     }
     template = "activiteiten/bijeenkomst_opvolging.html"

@@ -154,7 +154,6 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
             for k in (snapshot.metrieken.get("per_knoop", {}) if snapshot else {})
             if int(k) in namen
         ),
-        "filter_query": urlencode({k: v for k, v in request.GET.items() if k != "pagina"}),
     }
     return render(request, "partners/netwerkanalyse_detail.html", context)
 

@@ -24,9 +24,6 @@ from . import selectors
 PER_PAGINA = 25
 
 
-_querystring = paginering.querystring_zonder_pagina
-
-
 @login_required
 @require_GET
 def geschiedenis_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
@@ -46,7 +43,6 @@ def geschiedenis_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "regels": regels,
             "soorten": [(k, label) for k, (_m, label) in selectors.SOORTEN.items()],
             "soort": soort,
-            "querystring": _querystring(request),
         },
     )
 
@@ -69,7 +65,6 @@ def toegangsgebeurtenis_list(request: HttpRequest, buurt_id: int) -> HttpRespons
             "pagina": pagina,
             "acties": Toegangsactie.choices,
             "actie": actie,
-            "querystring": _querystring(request),
         },
     )
 
