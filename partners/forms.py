@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
+from zorgnet.lib.choices import Intensiteit, Niveau
 
 from .models import (
     Betrokkenheid,
@@ -11,32 +11,9 @@ from .models import (
     Mandaat,
     Netwerkrol,
     Partner,
-    PartnerStatus,
 )
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class PartnerFilterForm(forms.Form):
-    """Search and filters of the partner list (GET)."""
-
-    zoek = forms.CharField(label=_("Zoeken"), required=False)
-    sector = forms.ChoiceField(
-        label=_("Sector"), required=False, choices=[("", _("Alle sectoren"))] + Sector.choices
-    )
-    werkingsgebied = forms.ChoiceField(
-        label=_("Schaal"), required=False, choices=[("", _("Alle schalen"))] + Schaal.choices
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Alle statussen"))] + PartnerStatus.choices,
-    )
-    formeel = forms.ChoiceField(
-        label=_("Formeel/informeel"),
-        required=False,
-        choices=[("", _("Allemaal")), ("ja", _("Formeel")), ("nee", _("Informeel"))],
-    )
 
 
 class PartnerForm(forms.ModelForm):

@@ -22,6 +22,7 @@ from buurten.permissions import (
     vereis_rapportrecht,
 )
 from buurten.services import controleer_exportlimiet, registreer_toegang
+from partners.filters import PartnerFilter
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
@@ -34,7 +35,6 @@ from .forms import (
     ImportForm,
     MandaatForm,
     NetwerkrolForm,
-    PartnerFilterForm,
     PartnerForm,
     RelatieForm,
 )
@@ -58,16 +58,14 @@ GET_POST = require_http_methods(["GET", "POST"])
 def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Partners of the buurt with search and filters; htmx swaps only the table."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = PartnerFilterForm(request.GET or None)
-    filters.is_valid()
-    qs = selectors.partners_filteren(
-        selectors.partners_in_buurt(request.user, buurt),
-        **{k: v for k, v in (getattr(filters, "cleaned_data", None) or {}).items() if v},
+    filters = PartnerFilter(
+        request.GET or None, queryset=selectors.partners_in_buurt(request.user, buurt)
     )
-    pagina = paginering.pagina(request, selectors.met_laatste_scan(qs, buurt), PER_PAGINA)
+    qs = selectors.met_laatste_scan(filters.resultaten, buurt)
+    pagina = paginering.pagina(request, qs, PER_PAGINA)
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": pagina,
         "mag_beheren": kan_beheren(request.user, buurt),
         "mag_exporteren": kan_rapporteren(request.user, buurt),

@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from activiteiten.acties import selectors, services
+from activiteiten.acties.filters import ActieFilter, SignaalFilter
 from activiteiten.acties.forms import (
-    ActieFilterForm,
     ActieForm,
     BeleidssignaalForm,
     DoorverwijzingForm,
     OpvolgingForm,
-    SignaalFilterForm,
     SignaalForm,
     SignaalStatusForm,
     UitkomstForm,
@@ -52,12 +51,12 @@ def _eigen_partners(user, buurt):
 @require_http_methods(["GET"])
 def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = ActieFilterForm(request.GET or None, buurt=buurt)
-    qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
+    filters = ActieFilter(request.GET or None, queryset=selectors.acties_van(buurt), buurt=buurt)
+    qs = filters.resultaten
     beheer = kan_beheren(request.user, buurt)
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
         "mag_loggen": selectors.kan_loggen(request.user, buurt),
         "mag_beheren": beheer,
@@ -139,17 +138,20 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     if not selectors.ziet_signaaltellingen(request.user, buurt):
         raise PermissionDenied(_("Je hebt geen toegang tot de signalen van deze buurt."))
-    filters = SignaalFilterForm(request.GET or None)
-    context = {"buurt": buurt, "filters": filters}
+    filters = SignaalFilter(
+        request.GET or None, queryset=selectors.signalen_voor(request.user, buurt)
+    )
+    context = {"buurt": buurt, "filters": filters.form}
     if not selectors.ziet_signaaldetails(request.user, buurt):
-        gekozen = filters.filters()
-        context["tellingen"] = selectors.signaal_tellingen(
-            buurt, van=gekozen.get("van"), tot=gekozen.get("tot")
+        # Counts over an invalid period would look like an answer: show only the error then.
+        gekozen = filters.waarden()
+        context["tellingen"] = (
+            {}
+            if filters.ongeldig
+            else selectors.signaal_tellingen(buurt, van=gekozen.get("van"), tot=gekozen.get("tot"))
         )
         return render(request, "activiteiten/signaal_tellingen.html", context)
-    qs = selectors.filter_signalen(
-        selectors.signalen_voor(request.user, buurt), **filters.filters()
-    )
+    qs = filters.resultaten
     context.update(
         pagina=_pagina(request, qs),
         mag_beheren=kan_beheren(request.user, buurt),

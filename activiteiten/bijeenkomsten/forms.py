@@ -63,19 +63,6 @@ class BijeenkomstForm(forms.ModelForm):
         return data
 
 
-class BijeenkomstFilterForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Soort"), choices=[("", _("Alle"))] + BijeenkomstType.choices, required=False
-    )
-    van = forms.DateField(label=_("Van"), required=False, widget=DATUM)
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATUM)
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
-
-
 class ContactpersoonKeuze(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         functie = f", {obj.functie}" if obj.functie else ""
@@ -195,19 +182,3 @@ class PlannenForm(forms.Form):
     aantal = forms.IntegerField(
         label=_("Aantal volgende data"), min_value=1, max_value=MAX_TE_PLANNEN, initial=6
     )
-
-
-class OpvolgingFilterForm(forms.Form):
-    eigenaar = forms.ModelChoiceField(
-        label=_("Eigenaar"), queryset=Partner.objects.none(), required=False, empty_label=_("Alle")
-    )
-    te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
-
-    def __init__(self, *args, partners, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["eigenaar"].queryset = partners
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -14,12 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from activiteiten.acties.views import _pagina
 from activiteiten.bijeenkomsten import selectors, services
+from activiteiten.bijeenkomsten.filters import BijeenkomstFilter, OpvolgingFilter
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
-    BijeenkomstFilterForm,
     BijeenkomstForm,
     NieuweAanwezigenFormSet,
-    OpvolgingFilterForm,
     PlannenForm,
     ReeksForm,
     UitkomstForm,
@@ -41,11 +40,11 @@ def _vereis_organisator(user, buurt) -> None:
 @require_http_methods(["GET"])
 def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = BijeenkomstFilterForm(request.GET or None)
-    qs = selectors.filter_bijeenkomsten(selectors.bijeenkomsten_van(buurt), **filters.filters())
+    filters = BijeenkomstFilter(request.GET or None, queryset=selectors.bijeenkomsten_van(buurt))
+    qs = filters.resultaten
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
         "cijfers": selectors.buurtcijfers(buurt),
         "reeksen": selectors.reeksen_van(buurt),
@@ -261,15 +260,15 @@ def bijeenkomst_verslag(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
 def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Open actions agreed in meetings, across meetings: owner, due date, overdue."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = OpvolgingFilterForm(
-        request.GET or None, partners=selectors.partners_in_buurt(request.user, buurt)
+    filters = OpvolgingFilter(
+        request.GET or None,
+        queryset=selectors.open_bijeenkomstacties([buurt.id]),
+        partners=selectors.partners_in_buurt(request.user, buurt),
     )
-    qs = selectors.filter_opvolging(
-        selectors.open_bijeenkomstacties([buurt.id]), **filters.filters()
-    )
+    qs = filters.resultaten
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
         "vandaag": timezone.localdate(),
     }
