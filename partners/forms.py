@@ -151,7 +151,9 @@ class ImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("Bestand (CSV of XLSX)"),
         required=False,
-        help_text=_("Eerste rij: kolomnamen. CSV gescheiden door ; of , en UTF-8 gecodeerd."),
+        help_text=_(
+            "Eerste rij: kolomnamen. CSV gescheiden door ; , of tab, in UTF-8 of Windows-1252."
+        ),
     )
     inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
     formaat = forms.CharField(widget=forms.HiddenInput, required=False)
