@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zorgnet.lib.choices import Intensiteit, Niveau
+from zorgnet.lib.forms import DATUM
 
 from .models import (
     Betrokkenheid,
@@ -12,8 +13,7 @@ from .models import (
     Netwerkrol,
     Partner,
 )
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from .services import PARTNER_VELDEN
 
 
 class PartnerForm(forms.ModelForm):
@@ -24,19 +24,8 @@ class PartnerForm(forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = [
-            "naam",
-            "soort",
-            "sector",
-            "formeel",
-            "stakeholder_soort",
-            "werkingsgebied",
-            "status",
-            "actief_sinds",
-            "gestopt_op",
-            "wat_wij_doen",
-            "website",
-        ]
+        # The fields the partner service writes, listed once (partners.services).
+        fields = list(PARTNER_VELDEN)
         widgets = {"actief_sinds": DATUM, "gestopt_op": DATUM}
 
     def __init__(self, *args, nieuw: bool = True, **kwargs):

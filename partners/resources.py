@@ -21,6 +21,18 @@ from zorgnet.lib.choices import Schaal, Sector
 from .models import Contactpersoon, Partner, PartnerSoort, PartnerStatus
 from .services import _normaal
 
+# The partner import's columns, in file order; the resource imports exactly these fields.
+PARTNERKOLOMMEN = [
+    "naam",
+    "sector",
+    "soort",
+    "formeel",
+    "werkingsgebied",
+    "status",
+    "wat_wij_doen",
+    "website",
+]
+
 
 class KeuzeWidget(widgets.Widget):
     """Accepts a code or its Dutch label (case-insensitive); anything else is a Dutch error."""
@@ -100,29 +112,11 @@ class PartnerResource(resources.ModelResource):
     wat_wij_doen = fields.Field(attribute="wat_wij_doen", column_name="wat_wij_doen")
     website = fields.Field(attribute="website", column_name="website")
 
-    KOLOMMEN = [
-        "naam",
-        "sector",
-        "soort",
-        "formeel",
-        "werkingsgebied",
-        "status",
-        "wat_wij_doen",
-        "website",
-    ]
+    KOLOMMEN = PARTNERKOLOMMEN
 
     class Meta:
         model = Partner
-        fields = (
-            "naam",
-            "sector",
-            "soort",
-            "formeel",
-            "werkingsgebied",
-            "status",
-            "wat_wij_doen",
-            "website",
-        )
+        fields = tuple(PARTNERKOLOMMEN)
         import_id_fields = ()
         clean_model_instances = True
         skip_unchanged = False

@@ -15,9 +15,8 @@ from activiteiten.models import (
 from buurten.models import Buurt
 from partners.models import Partner
 from zorgnet.lib.choices import Doelgroep
+from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ElementKeuze(forms.ModelMultipleChoiceField):

@@ -9,9 +9,9 @@ from activiteiten.models import Bijeenkomst, Reeks, UitkomstSoort
 from buurten.models import Buurt
 from partners.models import Partner
 from zorgnet.lib.choices import ActieCategorie, BijeenkomstType, SignaalThema, Urgentie
+from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 AANTAL = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
 

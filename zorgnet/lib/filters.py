@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from zorgnet.lib.forms import DATUM
 
 
 class PeriodeFilterForm(forms.Form):

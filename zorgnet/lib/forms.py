@@ -3,6 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+# A date field as the browser's date picker; ISO format, which <input type=date> requires.
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 def fouten_naar_form(form: forms.BaseForm, fout: ValidationError) -> None:
     """Put a service's ValidationError on the form, so the user sees it next to the field.
