@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
+from zorgnet.lib.choices import Intensiteit, Niveau
+from zorgnet.lib.forms import DATUM
 
 from .models import (
     Betrokkenheid,
@@ -11,32 +12,8 @@ from .models import (
     Mandaat,
     Netwerkrol,
     Partner,
-    PartnerStatus,
 )
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class PartnerFilterForm(forms.Form):
-    """Search and filters of the partner list (GET)."""
-
-    zoek = forms.CharField(label=_("Zoeken"), required=False)
-    sector = forms.ChoiceField(
-        label=_("Sector"), required=False, choices=[("", _("Alle sectoren"))] + Sector.choices
-    )
-    werkingsgebied = forms.ChoiceField(
-        label=_("Schaal"), required=False, choices=[("", _("Alle schalen"))] + Schaal.choices
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Alle statussen"))] + PartnerStatus.choices,
-    )
-    formeel = forms.ChoiceField(
-        label=_("Formeel/informeel"),
-        required=False,
-        choices=[("", _("Allemaal")), ("ja", _("Formeel")), ("nee", _("Informeel"))],
-    )
+from .services import PARTNER_VELDEN
 
 
 class PartnerForm(forms.ModelForm):
@@ -47,19 +24,8 @@ class PartnerForm(forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = [
-            "naam",
-            "soort",
-            "sector",
-            "formeel",
-            "stakeholder_soort",
-            "werkingsgebied",
-            "status",
-            "actief_sinds",
-            "gestopt_op",
-            "wat_wij_doen",
-            "website",
-        ]
+        # The fields the partner service writes, listed once (partners.services).
+        fields = list(PARTNER_VELDEN)
         widgets = {"actief_sinds": DATUM, "gestopt_op": DATUM}
 
     def __init__(self, *args, nieuw: bool = True, **kwargs):
@@ -174,7 +140,9 @@ class ImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("Bestand (CSV of XLSX)"),
         required=False,
-        help_text=_("Eerste rij: kolomnamen. CSV gescheiden door ; of , en UTF-8 gecodeerd."),
+        help_text=_(
+            "Eerste rij: kolomnamen. CSV gescheiden door ; , of tab, in UTF-8 of Windows-1252."
+        ),
     )
     inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
     formaat = forms.CharField(widget=forms.HiddenInput, required=False)

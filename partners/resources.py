@@ -6,8 +6,6 @@ runs in one transaction, so a file with one bad row writes nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 import tablib
@@ -17,10 +15,23 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from buurten.models import Buurt
+from zorgnet.lib import importbestand
 from zorgnet.lib.choices import Schaal, Sector
 
 from .models import Contactpersoon, Partner, PartnerSoort, PartnerStatus
 from .services import _normaal
+
+# The partner import's columns, in file order; the resource imports exactly these fields.
+PARTNERKOLOMMEN = [
+    "naam",
+    "sector",
+    "soort",
+    "formeel",
+    "werkingsgebied",
+    "status",
+    "wat_wij_doen",
+    "website",
+]
 
 
 class KeuzeWidget(widgets.Widget):
@@ -101,29 +112,11 @@ class PartnerResource(resources.ModelResource):
     wat_wij_doen = fields.Field(attribute="wat_wij_doen", column_name="wat_wij_doen")
     website = fields.Field(attribute="website", column_name="website")
 
-    KOLOMMEN = [
-        "naam",
-        "sector",
-        "soort",
-        "formeel",
-        "werkingsgebied",
-        "status",
-        "wat_wij_doen",
-        "website",
-    ]
+    KOLOMMEN = PARTNERKOLOMMEN
 
     class Meta:
         model = Partner
-        fields = (
-            "naam",
-            "sector",
-            "soort",
-            "formeel",
-            "werkingsgebied",
-            "status",
-            "wat_wij_doen",
-            "website",
-        )
+        fields = tuple(PARTNERKOLOMMEN)
         import_id_fields = ()
         clean_model_instances = True
         skip_unchanged = False
@@ -273,32 +266,19 @@ class Importresultaat:
 
 
 def lees_bestand(inhoud: bytes, formaat: str) -> tablib.Dataset:
-    """CSV (';' or ',' separated, UTF-8 with or without BOM) or XLSX into a tablib Dataset."""
-    if formaat == "xlsx":
-        try:
-            return tablib.Dataset().load(io.BytesIO(inhoud), format="xlsx")
-        except Exception as exc:
-            raise ValidationError(_("Dit is geen geldig Excel-bestand (.xlsx).")) from exc
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(_("Het CSV-bestand moet UTF-8 gecodeerd zijn.")) from exc
-    eerste = tekst.splitlines()[0] if tekst.strip() else ""
-    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    try:
-        rijen = list(csv.reader(io.StringIO(tekst), delimiter=scheiding))
-    except csv.Error as exc:  # e.g. a cell above the csv module's field size limit
-        raise ValidationError(
-            _("Het CSV-bestand kon niet gelezen worden: %(f)s") % {"f": exc}
-        ) from exc
+    """A CSV or XLSX file (the shared rules of zorgnet.lib.importbestand) into a tablib Dataset
+    for django-import-export; column names lowercased, empty rows left out."""
+    rijen = importbestand.lees_tabel(inhoud, formaat)
     if not rijen:
         raise ValidationError(_("Het bestand is leeg."))
-    if not any(k.strip() for k in rijen[0]):  # found by fuzzing: an empty first row
+    if importbestand.is_leeg(rijen[0]):  # found by fuzzing: an empty first row
         raise ValidationError(_("De eerste rij moet de kolomnamen bevatten."))
-    dataset = tablib.Dataset(headers=[k.strip().lower() for k in rijen[0]])
+    dataset = tablib.Dataset(headers=[importbestand.tekst(k).lower() for k in rijen[0]])
+    breedte = len(dataset.headers)
     for rij in rijen[1:]:
-        if any(c.strip() for c in rij):
-            dataset.append((rij + [""] * len(dataset.headers))[: len(dataset.headers)])
+        if not importbestand.is_leeg(rij):
+            cellen = ["" if c is None else c for c in rij]
+            dataset.append((cellen + [""] * breedte)[:breedte])
     return dataset
 
 

@@ -31,29 +31,6 @@ def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     return Partner.objects.filter(buurten=buurt).select_related("gemeente").order_by("naam")
 
 
-def partners_filteren(
-    qs: QuerySet[Partner],
-    *,
-    zoek: str = "",
-    sector: str = "",
-    werkingsgebied: str = "",
-    status: str = "",
-    formeel: str = "",
-) -> QuerySet[Partner]:
-    """Search and filter the partner list; empty values mean 'all'."""
-    if zoek:
-        qs = qs.filter(Q(naam__icontains=zoek) | Q(wat_wij_doen__icontains=zoek))
-    if sector:
-        qs = qs.filter(sector=sector)
-    if werkingsgebied:
-        qs = qs.filter(werkingsgebied=werkingsgebied)
-    if status:
-        qs = qs.filter(status=status)
-    if formeel in ("ja", "nee"):
-        qs = qs.filter(formeel=formeel == "ja")
-    return qs
-
-
 def met_laatste_scan(qs: QuerySet[Partner], buurt: Buurt) -> QuerySet[Partner]:
     """Annotate the latest vonk and vuur of each partner in this buurt (one query for the page)."""
     laatste = Betrokkenheid.objects.filter(partner=OuterRef("pk"), buurt=buurt).order_by(

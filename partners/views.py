@@ -22,8 +22,10 @@ from buurten.permissions import (
     vereis_rapportrecht,
 )
 from buurten.services import controleer_exportlimiet, registreer_toegang
+from partners.filters import PartnerFilter
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.exports import csv_response, xlsx_response
+from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
 
 from . import selectors, services
@@ -33,7 +35,6 @@ from .forms import (
     ImportForm,
     MandaatForm,
     NetwerkrolForm,
-    PartnerFilterForm,
     PartnerForm,
     RelatieForm,
 )
@@ -52,32 +53,20 @@ PER_PAGINA = 25
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def _fout_op_form(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form (unknown fields go to the top)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 @require_GET
 def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Partners of the buurt with search and filters; htmx swaps only the table."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = PartnerFilterForm(request.GET or None)
-    filters.is_valid()
-    qs = selectors.partners_filteren(
-        selectors.partners_in_buurt(request.user, buurt),
-        **{k: v for k, v in (getattr(filters, "cleaned_data", None) or {}).items() if v},
+    filters = PartnerFilter(
+        request.GET or None, queryset=selectors.partners_in_buurt(request.user, buurt)
     )
-    pagina = paginering.pagina(request, selectors.met_laatste_scan(qs, buurt), PER_PAGINA)
+    qs = selectors.met_laatste_scan(filters.resultaten, buurt)
+    pagina = paginering.pagina(request, qs, PER_PAGINA)
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": pagina,
-        "querystring": paginering.querystring_zonder_pagina(request),
         "mag_beheren": kan_beheren(request.user, buurt),
         "mag_exporteren": kan_rapporteren(request.user, buurt),
         "eigen_ids": partner_ids_van(request.user, buurt),
@@ -100,7 +89,7 @@ def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 buurt=buurt, gegevens=gegevens, gelijkaardig_toegestaan=toch
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Partner '%(n)s' toegevoegd.") % {"n": partner.naam})
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -151,7 +140,7 @@ def partner_update(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
         try:
             services.partner_bijwerken(partner=partner, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Profiel bijgewerkt."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -190,7 +179,7 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
                 partner=partner, gegevens=form.cleaned_data, contactpersoon=persoon
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Contactpersoon bewaard."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -215,7 +204,7 @@ def betrokkenheid_create(request: HttpRequest, buurt_id: int, partner_id: int) -
                 partner=partner, buurt=buurt, gegevens=form.cleaned_data, door=request.user
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Partnerscan bewaard."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -241,7 +230,7 @@ def relatie_create(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
                 van_partner=partner, door=request.user, buurt=buurt, **form.cleaned_data
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Relatie verklaard; de andere partner kan ze bevestigen."))
             return redirect("partners:partner_detail", buurt.id, partner.id)
@@ -274,7 +263,7 @@ def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> Http
                 relatie=relatie, gegevens=form.cleaned_data, door=request.user
             )
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Relatie bijgewerkt."))
             return redirect("partners:partner_detail", buurt.id, relatie.van_partner_id)
@@ -384,7 +373,7 @@ def mandaat_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.mandaat_toekennen(buurt=buurt, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Mandaat bewaard."))
             return redirect("partners:mandaat_list", buurt.id)
@@ -405,7 +394,7 @@ def netwerkrol_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.netwerkrol_toekennen(buurt=buurt, gegevens=form.cleaned_data)
         except ValidationError as exc:
-            _fout_op_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Netwerkrol bewaard."))
             return redirect("partners:mandaat_list", buurt.id)
@@ -443,7 +432,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
                 buurt=buurt, soort=soort, inhoud=inhoud, formaat=formaat, uitvoeren=uitvoeren
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            fouten_naar_form(form, exc)
         else:
             if resultaat.uitgevoerd:
                 messages.success(
@@ -548,7 +537,5 @@ def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:
     )
     naam = f"{soort}-{buurt.naam.lower().replace(' ', '-')}"
     if formaat == "xlsx":
-        response = HttpResponse(xlsx_bytes({soort: (kop, rijen)}), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
+        return xlsx_response(f"{naam}.xlsx", {soort: (kop, rijen)})
     return csv_response(f"{naam}.csv", kop, rijen)

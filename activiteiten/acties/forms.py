@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from activiteiten.acties import selectors
 from activiteiten.models import (
     Actie,
-    ActieStatus,
     Activiteitenpakket,
     Beleidssignaal,
     Signaal,
@@ -15,10 +14,9 @@ from activiteiten.models import (
 )
 from buurten.models import Buurt
 from partners.models import Partner
-from zorgnet.lib.choices import ActieCategorie, Doelgroep, SignaalThema
+from zorgnet.lib.choices import Doelgroep
+from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ElementKeuze(forms.ModelMultipleChoiceField):
@@ -133,49 +131,6 @@ class SignaalForm(forms.ModelForm):
         else:
             self.fields["partner"].empty_label = _("— de buurtregisseur zelf —")
         self.fields["omschrijving"].help_text = WAARSCHUWING
-
-
-class SignaalFilterForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alle"))] + SignaalStatus.choices, required=False
-    )
-    thema = forms.ChoiceField(
-        label=_("Thema"), choices=[("", _("Alle"))] + SignaalThema.choices, required=False
-    )
-    van = forms.DateField(label=_("Van"), required=False, widget=DATUM)
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATUM)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
-            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
-        return data
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
-
-
-class ActieFilterForm(SignaalFilterForm):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Alle"))] + ActieStatus.choices, required=False
-    )
-    thema = None
-    categorie = forms.ChoiceField(
-        label=_("Categorie"), choices=[("", _("Alle"))] + ActieCategorie.choices, required=False
-    )
-    pakket = forms.ModelChoiceField(
-        label=_("Pakket"), queryset=Activiteitenpakket.objects.none(), required=False
-    )
-    field_order = ["status", "categorie", "pakket", "van", "tot"]
-
-    def __init__(self, *args, buurt: Buurt | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if buurt is not None:
-            self.fields["pakket"].queryset = Activiteitenpakket.objects.filter(buurt=buurt)
-        else:
-            del self.fields["pakket"]
 
 
 class SignaalStatusForm(forms.Form):

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from activiteiten.acties.filters import ActieFilter, SignaalFilter
 from activiteiten.models import (
     OPEN_SIGNAALSTATUSSEN,
     Actie,
@@ -67,25 +68,6 @@ def get_signaal_or_404(user, buurt: Buurt, signaal_id: int) -> Signaal:
         raise Http404(_("Dit signaal bestaat niet of je hebt er geen toegang toe.")) from exc
 
 
-def filter_signalen(
-    qs: QuerySet[Signaal],
-    *,
-    status: str = "",
-    thema: str = "",
-    van: date | None = None,
-    tot: date | None = None,
-) -> QuerySet[Signaal]:
-    if status:
-        qs = qs.filter(status=status)
-    if thema:
-        qs = qs.filter(thema=thema)
-    if van:
-        qs = qs.filter(datum__gte=van)
-    if tot:
-        qs = qs.filter(datum__lte=tot)
-    return qs
-
-
 def open_signalen(user, buurt: Buurt) -> QuerySet[Signaal]:
     """The regisseur's triage queue: new and in-progress signals, urgent and oldest first."""
     urgentie_volgorde = {"hoog": 0, "normaal": 1, "laag": 2}
@@ -108,7 +90,7 @@ def signaal_tellingen(
     buurt: Buurt, *, van: date | None = None, tot: date | None = None
 ) -> dict[str, list[tuple[str, int]]]:
     """Aggregates for coordinators and reports: counts per status, theme and channel (no content)."""
-    qs = filter_signalen(Signaal.objects.filter(buurt=buurt), van=van, tot=tot)
+    qs = SignaalFilter.toepassen(Signaal.objects.filter(buurt=buurt), {"van": van, "tot": tot})
     uit: dict[str, list[tuple[str, int]]] = {}
     for veld in ("status", "thema", "kanaal"):
         labels = dict(Signaal._meta.get_field(veld).choices)
@@ -198,26 +180,10 @@ def acties_van(buurt: Buurt) -> QuerySet[Actie]:
     )
 
 
-def filter_acties(
-    qs: QuerySet[Actie],
-    *,
-    status: str = "",
-    categorie: str = "",
-    pakket=None,
-    van: date | None = None,
-    tot: date | None = None,
-) -> QuerySet[Actie]:
-    if status:
-        qs = qs.filter(status=status)
-    if categorie:
-        qs = qs.filter(categorie=categorie)
-    if pakket:
-        qs = qs.filter(pakket=pakket)
-    if van:
-        qs = qs.filter(startdatum__gte=van)
-    if tot:
-        qs = qs.filter(startdatum__lte=tot)
-    return qs
+def filter_acties(qs: QuerySet[Actie], **waarden) -> QuerySet[Actie]:
+    """The action list's filters (status, categorie, pakket, van, tot) on cleaned values, for the
+    report and the export job; the rule for each lives once, in ActieFilter."""
+    return ActieFilter.toepassen(qs, waarden)
 
 
 def get_actie_or_404(buurt: Buurt, actie_id: int) -> Actie:

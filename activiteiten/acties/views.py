@@ -9,13 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from activiteiten.acties import selectors, services
+from activiteiten.acties.filters import ActieFilter, SignaalFilter
 from activiteiten.acties.forms import (
-    ActieFilterForm,
     ActieForm,
     BeleidssignaalForm,
     DoorverwijzingForm,
     OpvolgingForm,
-    SignaalFilterForm,
     SignaalForm,
     SignaalStatusForm,
     UitkomstForm,
@@ -26,23 +25,13 @@ from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.forms import fouten_naar_form
 
 PER_PAGINA = 25
 
 
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
-
-
 def _pagina(request: HttpRequest, qs):
     return paginering.pagina(request, qs, PER_PAGINA)
-
-
-_querystring = paginering.querystring_zonder_pagina
 
 
 def _vereis_loggen(user, buurt) -> None:
@@ -62,14 +51,13 @@ def _eigen_partners(user, buurt):
 @require_http_methods(["GET"])
 def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = ActieFilterForm(request.GET or None, buurt=buurt)
-    qs = selectors.filter_acties(selectors.acties_van(buurt), **filters.filters())
+    filters = ActieFilter(request.GET or None, queryset=selectors.acties_van(buurt), buurt=buurt)
+    qs = filters.resultaten
     beheer = kan_beheren(request.user, buurt)
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "mag_loggen": selectors.kan_loggen(request.user, buurt),
         "mag_beheren": beheer,
         # the regisseur's recent background exports (large XLSX), to find them again
@@ -117,7 +105,7 @@ def _actie_form(request: HttpRequest, buurt, actie) -> HttpResponse:
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Actie bewaard."))
             return redirect("activiteiten:actie_detail", buurt.id, actie.id)
@@ -150,17 +138,20 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     if not selectors.ziet_signaaltellingen(request.user, buurt):
         raise PermissionDenied(_("Je hebt geen toegang tot de signalen van deze buurt."))
-    filters = SignaalFilterForm(request.GET or None)
-    context = {"buurt": buurt, "filters": filters, "querystring": _querystring(request)}
+    filters = SignaalFilter(
+        request.GET or None, queryset=selectors.signalen_voor(request.user, buurt)
+    )
+    context = {"buurt": buurt, "filters": filters.form}
     if not selectors.ziet_signaaldetails(request.user, buurt):
-        gekozen = filters.filters()
-        context["tellingen"] = selectors.signaal_tellingen(
-            buurt, van=gekozen.get("van"), tot=gekozen.get("tot")
+        # Counts over an invalid period would look like an answer: show only the error then.
+        gekozen = filters.waarden()
+        context["tellingen"] = (
+            {}
+            if filters.ongeldig
+            else selectors.signaal_tellingen(buurt, van=gekozen.get("van"), tot=gekozen.get("tot"))
         )
         return render(request, "activiteiten/signaal_tellingen.html", context)
-    qs = selectors.filter_signalen(
-        selectors.signalen_voor(request.user, buurt), **filters.filters()
-    )
+    qs = filters.resultaten
     context.update(
         pagina=_pagina(request, qs),
         mag_beheren=kan_beheren(request.user, buurt),
@@ -197,7 +188,7 @@ def signaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             signaal = services.signaal_loggen(signaal=form.instance, door=request.user)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Signaal vastgelegd. Dank je!"))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -251,7 +242,7 @@ def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
         try:
             services.signaal_status_wijzigen(signaal=signaal, status=form.cleaned_data["status"])
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Status gewijzigd."))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -290,7 +281,7 @@ def doorverwijzing_create(request: HttpRequest, buurt_id: int, signaal_id: int) 
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Signaal doorverwezen."))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
@@ -354,7 +345,7 @@ def beleidssignaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 door=request.user,
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Beleidssignaal aangemaakt."))
             return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
@@ -378,7 +369,7 @@ def beleidssignaal_detail(request: HttpRequest, buurt_id: int, beleidssignaal_id
                     reactie_op=form.cleaned_data["reactie_op"],
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Opvolging bewaard."))
                 return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)

@@ -9,9 +9,9 @@ from activiteiten.models import Bijeenkomst, Reeks, UitkomstSoort
 from buurten.models import Buurt
 from partners.models import Partner
 from zorgnet.lib.choices import ActieCategorie, BijeenkomstType, SignaalThema, Urgentie
+from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 AANTAL = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
 
@@ -61,19 +61,6 @@ class BijeenkomstForm(forms.ModelForm):
                 data[veld] = ""
                 setattr(self.instance, veld, "")
         return data
-
-
-class BijeenkomstFilterForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Soort"), choices=[("", _("Alle"))] + BijeenkomstType.choices, required=False
-    )
-    van = forms.DateField(label=_("Van"), required=False, widget=DATUM)
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DATUM)
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
 
 
 class ContactpersoonKeuze(forms.ModelMultipleChoiceField):
@@ -195,19 +182,3 @@ class PlannenForm(forms.Form):
     aantal = forms.IntegerField(
         label=_("Aantal volgende data"), min_value=1, max_value=MAX_TE_PLANNEN, initial=6
     )
-
-
-class OpvolgingFilterForm(forms.Form):
-    eigenaar = forms.ModelChoiceField(
-        label=_("Eigenaar"), queryset=Partner.objects.none(), required=False, empty_label=_("Alle")
-    )
-    te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
-
-    def __init__(self, *args, partners, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["eigenaar"].queryset = partners
-
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -77,22 +77,6 @@ def bijeenkomsten_van(buurt: Buurt) -> QuerySet[Bijeenkomst]:
     return met_aantallen(Bijeenkomst.objects.filter(buurt=buurt).select_related("reeks"))
 
 
-def filter_bijeenkomsten(
-    qs: QuerySet[Bijeenkomst],
-    *,
-    type: str = "",
-    van: date | None = None,
-    tot: date | None = None,
-) -> QuerySet[Bijeenkomst]:
-    if type:
-        qs = qs.filter(type=type)
-    if van:
-        qs = qs.filter(datum__gte=van)
-    if tot:
-        qs = qs.filter(datum__lte=tot)
-    return qs
-
-
 def get_bijeenkomst_or_404(buurt: Buurt, bijeenkomst_id: int) -> Bijeenkomst:
     try:
         return bijeenkomsten_van(buurt).get(pk=bijeenkomst_id)
@@ -151,16 +135,6 @@ def open_bijeenkomstacties(buurt_ids: list[int]) -> QuerySet[Uitkomst]:
         .select_related("bijeenkomst", "eigenaar", "actie")
         .order_by(F("deadline").asc(nulls_last=True), "bijeenkomst__datum", "id")
     )
-
-
-def filter_opvolging(
-    qs: QuerySet[Uitkomst], *, eigenaar: Partner | None = None, te_laat: bool = False
-) -> QuerySet[Uitkomst]:
-    if eigenaar:
-        qs = qs.filter(eigenaar=eigenaar)
-    if te_laat:
-        qs = qs.filter(deadline__lt=timezone.localdate())
-    return qs
 
 
 def herinneringen(buurt_ids: list[int], *, binnen_dagen: int = 14, limiet: int = 10) -> list:

@@ -12,14 +12,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from activiteiten.acties.views import _fouten_naar_form, _pagina, _querystring
+from activiteiten.acties.views import _pagina
 from activiteiten.bijeenkomsten import selectors, services
+from activiteiten.bijeenkomsten.filters import BijeenkomstFilter, OpvolgingFilter
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
-    BijeenkomstFilterForm,
     BijeenkomstForm,
     NieuweAanwezigenFormSet,
-    OpvolgingFilterForm,
     PlannenForm,
     ReeksForm,
     UitkomstForm,
@@ -27,6 +26,8 @@ from activiteiten.bijeenkomsten.forms import (
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404
 from buurten.services import registreer_toegang
+from zorgnet.lib.exports import download
+from zorgnet.lib.forms import fouten_naar_form
 
 
 def _vereis_organisator(user, buurt) -> None:
@@ -39,13 +40,12 @@ def _vereis_organisator(user, buurt) -> None:
 @require_http_methods(["GET"])
 def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = BijeenkomstFilterForm(request.GET or None)
-    qs = selectors.filter_bijeenkomsten(selectors.bijeenkomsten_van(buurt), **filters.filters())
+    filters = BijeenkomstFilter(request.GET or None, queryset=selectors.bijeenkomsten_van(buurt))
+    qs = filters.resultaten
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "cijfers": selectors.buurtcijfers(buurt),
         "reeksen": selectors.reeksen_van(buurt),
         "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
@@ -78,7 +78,7 @@ def _bijeenkomst_form(request: HttpRequest, buurt, bijeenkomst) -> HttpResponse:
         try:
             bijeenkomst = services.bijeenkomst_bewaren(bijeenkomst=form.instance, door=request.user)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Bijeenkomst bewaard."))
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
@@ -164,7 +164,7 @@ def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
                 aantal_anderen=form.cleaned_data["aantal_anderen"],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Aanwezigheid bewaard."))
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
@@ -193,7 +193,7 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
                 bijeenkomst=bijeenkomst, door=request.user, **form.cleaned_data
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             if not request.htmx:
                 messages.success(request, _("Uitkomst toegevoegd."))
@@ -237,9 +237,7 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
         buurt=buurt,
     )
     naam = slugify(f"{soort}-{bijeenkomst.get_type_display()}-{bijeenkomst.datum:%Y-%m-%d}")
-    antwoord = HttpResponse(pdf, content_type="application/pdf")
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
-    return antwoord
+    return download(pdf, f"{naam}.pdf", "application/pdf")
 
 
 @login_required
@@ -262,17 +260,16 @@ def bijeenkomst_verslag(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
 def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Open actions agreed in meetings, across meetings: owner, due date, overdue."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    filters = OpvolgingFilterForm(
-        request.GET or None, partners=selectors.partners_in_buurt(request.user, buurt)
+    filters = OpvolgingFilter(
+        request.GET or None,
+        queryset=selectors.open_bijeenkomstacties([buurt.id]),
+        partners=selectors.partners_in_buurt(request.user, buurt),
     )
-    qs = selectors.filter_opvolging(
-        selectors.open_bijeenkomstacties([buurt.id]), **filters.filters()
-    )
+    qs = filters.resultaten
     context = {
         "buurt": buurt,
-        "filters": filters,
+        "filters": filters.form,
         "pagina": _pagina(request, qs),
-        "querystring": _querystring(request),
         "vandaag": timezone.localdate(),
     }
     template = "activiteiten/bijeenkomst_opvolging.html"
@@ -290,7 +287,7 @@ def reeks_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             reeks = services.reeks_bewaren(reeks=form.instance)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Reeks bewaard. Plan nu de eerste data."))
             return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
@@ -312,7 +309,7 @@ def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResp
                     reeks=reeks, aantal=form.cleaned_data["aantal"], door=request.user
                 )
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("%(n)d bijeenkomsten gepland.") % {"n": len(nieuw)})
                 return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)

@@ -26,7 +26,7 @@ KOLOMMEN = [
 
 
 def acties_voor_export(buurt: Buurt, filters: dict) -> QuerySet[Actie]:
-    """The actions of the buurt with the list page's filters (cleaned values of ActieFilterForm)."""
+    """The actions of the buurt with the list page's filters (cleaned values of ActieFilter)."""
     return acties_selectors.filter_acties(acties_selectors.acties_van(buurt), **filters)
 
 

@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from activiteiten.acties.forms import ActieFilterForm
+from activiteiten.acties.filters import ActieFilter
 from activiteiten.exports import selectors
-from activiteiten.models import ExportBestand, ExportSoort
+from activiteiten.models import Actie, ExportBestand, ExportSoort
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # --- filters: stored as the strings the filter form accepts, parsed again by the job ------------
 def filters_als_json(filters: dict) -> dict[str, str]:
-    """Cleaned values of ActieFilterForm as JSON-safe strings (a pakket by its id)."""
+    """Cleaned values of ActieFilter as JSON-safe strings (a pakket by its id)."""
     uit: dict[str, str] = {}
     for naam, waarde in filters.items():
         if waarde in (None, ""):
@@ -48,15 +48,15 @@ def filters_als_json(filters: dict) -> dict[str, str]:
 def filters_uit_json(buurt: Buurt, gegevens: dict) -> dict:
     """The stored filters, validated again; a filter that no longer holds (a pakket was deleted)
     fails the export rather than silently exporting every action."""
-    form = ActieFilterForm(gegevens, buurt=buurt)
-    if not form.is_valid():
+    filters = ActieFilter(gegevens, queryset=Actie.objects.none(), buurt=buurt)
+    if filters.ongeldig:
         raise ValidationError(
             _(
                 "De filters van deze export gelden niet meer (werd een activiteitenpakket "
                 "verwijderd?). Vraag de export opnieuw aan vanuit de lijst met acties."
             )
         )
-    return form.filters()
+    return filters.waarden()
 
 
 # --- requesting --------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def vraag_export_aan(
     *, gebruiker, buurt: Buurt, filters: dict, aantal: int | None = None
 ) -> ExportBestand:
     """Queue an XLSX export of the buurt's actions. The caller authorised the user (regisseur);
-    `filters` are the cleaned values of ActieFilterForm. Logged as an export."""
+    `filters` are the cleaned values of ActieFilter. Logged as an export."""
     bestand = ExportBestand(
         buurt=buurt,
         soort=ExportSoort.ACTIES,

@@ -15,14 +15,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from activiteiten.acties.forms import ActieFilterForm
+from activiteiten.acties.filters import ActieFilter
+from activiteiten.acties.selectors import acties_van
 from activiteiten.exports import selectors, services
 from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib.choices import BestandStatus
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
 
 __all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
 
@@ -41,18 +42,18 @@ def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """All actions of the buurt (filters of the list page apply), for the regisseur only."""
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_beheer(request.user, buurt)
-    filters = ActieFilterForm(request.GET or None, buurt=buurt)
-    if filters.is_bound and not filters.is_valid():
+    filters = ActieFilter(request.GET or None, queryset=acties_van(buurt), buurt=buurt)
+    if filters.ongeldig:
         messages.error(request, _("De filters zijn ongeldig; er werd niets geëxporteerd."))
         return _terug_naar_lijst(request, buurt)
-    qs = selectors.acties_voor_export(buurt, filters.filters())
+    qs = selectors.acties_voor_export(buurt, filters.waarden())
     formaat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
     naam = f"acties-{slugify(buurt.naam)}"
     if formaat == "xlsx":
         aantal = qs.count()
         if aantal > settings.ZORGNET_XLSX_JOB_VANAF:
             bestand = services.vraag_export_aan(
-                gebruiker=request.user, buurt=buurt, filters=filters.filters(), aantal=aantal
+                gebruiker=request.user, buurt=buurt, filters=filters.waarden(), aantal=aantal
             )
             messages.info(
                 request,
@@ -71,11 +72,7 @@ def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
         buurt=buurt,
     )
     if formaat == "xlsx":
-        response = HttpResponse(
-            xlsx_bytes({"acties": (KOLOMMEN, actie_rijen(qs))}), content_type=XLSX_CONTENT_TYPE
-        )
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
+        return xlsx_response(f"{naam}.xlsx", {"acties": (KOLOMMEN, actie_rijen(qs))})
     return csv_response(f"{naam}.csv", KOLOMMEN, actie_rijen(qs))
 
 

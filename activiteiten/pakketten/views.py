@@ -29,14 +29,7 @@ from activiteiten.pakketten.forms import (
 from buurten.analyse import services as analyse_services
 from buurten.models import Buurtanalyse
 from buurten.permissions import get_buurt_or_404, kan_beheren, vereis_beheer
-
-
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
+from zorgnet.lib.forms import fouten_naar_form
 
 
 def _stap_url(buurt, stap: int) -> str:
@@ -160,7 +153,7 @@ def pakket_uitdaging_create(request: HttpRequest, buurt_id: int) -> HttpResponse
             )
             return redirect(_stap_url(buurt, 1))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 1, uitdaging_form=form)
 
 
@@ -174,7 +167,7 @@ def doel_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             services.doel_aanmaken(buurt=buurt, gebruiker=request.user, **form.cleaned_data)
             return redirect(_stap_url(buurt, 2))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 2, doel_form=form)
 
 
@@ -194,7 +187,7 @@ def doel_update(request: HttpRequest, buurt_id: int, doel_id: int) -> HttpRespon
                 messages.success(request, _("Doel bijgestuurd; de reden is bewaard."))
                 return redirect(_stap_url(buurt, 2))
             except ValidationError as fout:
-                _fouten_naar_form(form, fout)
+                fouten_naar_form(form, fout)
     else:
         form = DoelWijzigForm(
             uitdagingen=uitdagingen,
@@ -225,7 +218,7 @@ def toc_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             services.toc_element_toevoegen(buurt=buurt, **form.cleaned_data)
             return redirect(_stap_url(buurt, 2))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 2, toc_form=form)
 
 
@@ -241,7 +234,7 @@ def activiteit_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             services.activiteit_opslaan(buurt=buurt, **form.cleaned_data)
             return redirect(_stap_url(buurt, 2))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 2, activiteit_form=form)
 
 
@@ -255,7 +248,7 @@ def capaciteit_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             services.capaciteit_toevoegen(**form.cleaned_data)
             return redirect(_stap_url(buurt, 2))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 2, capaciteit_form=form)
 
 
@@ -272,7 +265,7 @@ def starttemplate_toepassen(request: HttpRequest, buurt_id: int) -> HttpResponse
             messages.success(request, _("Doel en activiteiten uit het sjabloon toegevoegd."))
             return redirect(_stap_url(buurt, 2))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 2, template_form=form)
 
 
@@ -325,7 +318,7 @@ def samenhang_paar(request: HttpRequest, buurt_id: int) -> HttpResponse:
             )
             return redirect(_stap_url(buurt, 3))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 3, paar_form=form)
 
 
@@ -350,7 +343,7 @@ def pakket_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             pakket = services.pakket_opslaan(buurt=buurt, **form.cleaned_data)
             return redirect("activiteiten:pakket_detail", buurt.id, pakket.id)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 4, pakket_form=form)
 
 
@@ -397,7 +390,7 @@ def pakket_update(request: HttpRequest, buurt_id: int, pakket_id: int) -> HttpRe
             messages.success(request, _("Pakket bewaard."))
             return redirect("activiteiten:pakket_detail", buurt.id, pakket.id)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _detail(request, buurt, pakket, form=form)
 
 
@@ -445,5 +438,5 @@ def pakketrelatie_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             services.pakketrelatie_opslaan(**form.cleaned_data)
             return redirect(_stap_url(buurt, 5))
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
     return _render_stap(request, buurt, 5, relatie_form=form)

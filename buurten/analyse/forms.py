@@ -14,9 +14,8 @@ from zorgnet.lib.choices import (
     Thema,
     VoorzieningSoort,
 )
+from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AnalyseForm(forms.Form):

@@ -6,15 +6,15 @@ One row per (buurt, indicator, peildatum), as a statistics portal exports it:
     Buurtegem;aandeel_65plus;2025-01-01;23,4;Statistiek Vlaanderen;19,8;21,1
 
 `gemeente` and `vlaanderen` (the comparison values) are optional. Separators `;` `,` or tab;
-decimal comma or point; dates as 2025-01-01 or 01/01/2025. Validation happens in the service.
+decimal comma or point (zorgnet.lib.importbestand); dates as 2025-01-01 or 01/01/2025. Validation happens in the service.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from zorgnet.lib import importbestand
 
 MAX_RIJEN = 10_000
 
@@ -70,7 +70,7 @@ def _naar_rijen(tabel: list[list]) -> list[RuweRij]:
         )
     rijen = []
     for nummer, rij in enumerate(tabel[1:], start=2):
-        if all(c is None or str(c).strip() == "" for c in rij):
+        if importbestand.is_leeg(rij):
             continue
         cellen = {veld: cel for veld, cel in zip(velden, rij, strict=False) if veld}
         rijen.append(RuweRij(regel=nummer, cellen=cellen))
@@ -83,46 +83,10 @@ def _naar_rijen(tabel: list[list]) -> list[RuweRij]:
     return rijen
 
 
-def _lees_csv(inhoud: bytes) -> list[list]:
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            tekst = inhoud.decode("cp1252")
-        except UnicodeDecodeError as exc:  # found by fuzzing: cp1252 leaves 5 bytes undefined
-            raise ValidationError(
-                _("Het CSV-bestand kon niet gelezen worden: bewaar het als UTF-8.")
-            ) from exc
-    eerste = tekst.splitlines()[0] if tekst.strip() else ""
-    scheiding = max(";,\t", key=eerste.count) if eerste else ";"
-    try:
-        return [rij for rij in csv.reader(io.StringIO(tekst), delimiter=scheiding)]
-    except csv.Error as exc:  # e.g. a cell above the csv module's field size limit
-        raise ValidationError(
-            _("Het CSV-bestand kon niet gelezen worden: %(f)s") % {"f": exc}
-        ) from exc
-
-
-def _lees_xlsx(inhoud: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several types for a broken file
-        raise ValidationError(_("Dit is geen leesbaar Excel-bestand (.xlsx).")) from exc
-    try:
-        blad = boek.worksheets[0]
-        return [list(rij) for rij in blad.iter_rows(values_only=True)]
-    finally:
-        boek.close()
-
-
 def lees_bestand(bestand) -> list[RuweRij]:
-    """The data rows of an uploaded .csv or .xlsx file; a Dutch ValidationError if unreadable."""
-    naam = (getattr(bestand, "name", "") or "").lower()
-    inhoud = bestand.read()
-    if naam.endswith(".xlsx"):
-        return _naar_rijen(_lees_xlsx(inhoud))
-    if naam.endswith((".csv", ".txt")):
-        return _naar_rijen(_lees_csv(inhoud))
-    raise ValidationError(_("Kies een .csv- of .xlsx-bestand."))
+    """The data rows of an uploaded .csv or .xlsx file; a Dutch ValidationError if unreadable.
+    Encoding, delimiter and decimal rules are the shared ones of zorgnet.lib.importbestand."""
+    formaat = importbestand.formaat_van(getattr(bestand, "name", ""))
+    if formaat is None:
+        raise ValidationError(_("Kies een .csv- of .xlsx-bestand."))
+    return _naar_rijen(importbestand.lees_tabel(bestand.read(), formaat))

@@ -7,7 +7,7 @@ values on or before the baseline's peildatum (they would change what the baselin
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +27,7 @@ from buurten.analyse.models import (
     Werkingsfase,
 )
 from buurten.models import Buurt
+from zorgnet.lib import importbestand
 from zorgnet.lib.choices import Doelgroep, Fase
 
 
@@ -296,34 +297,12 @@ class ImportResultaat:
         return not self.fouten
 
 
-def _tekst(cel) -> str:
-    return "" if cel is None else str(cel).strip()
-
-
-def _getal(cel) -> Decimal | None:
-    """A Decimal from a cell ('12,5', '1.234,5', 12.5); None when empty; ValueError otherwise."""
-    if cel is None or _tekst(cel) == "":
-        return None
-    if isinstance(cel, int | float | Decimal) and not isinstance(cel, bool):
-        return Decimal(str(cel))
-    tekst = _tekst(cel).replace(" ", "").replace("\u00a0", "")
-    if "," in tekst:
-        tekst = tekst.replace(".", "").replace(",", ".")
-    try:
-        waarde = Decimal(tekst)
-    except InvalidOperation as exc:
-        raise ValueError(tekst) from exc
-    if not waarde.is_finite():
-        raise ValueError(tekst)
-    return waarde
-
-
 def _datum(cel) -> dt.date:
     if isinstance(cel, dt.datetime):
         return cel.date()
     if isinstance(cel, dt.date):
         return cel
-    tekst = _tekst(cel)
+    tekst = importbestand.tekst(cel)
     for formaat in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
             return dt.datetime.strptime(tekst, formaat).date()
@@ -344,13 +323,13 @@ def _controleer_rij(
     baseline: Buurtanalyse | None,
 ) -> tuple[dict | None, list[str]]:
     fouten: list[str] = []
-    naam = _tekst(rij.get("buurt"))
+    naam = importbestand.tekst(rij.get("buurt"))
     if naam.lower() not in _buurtnamen(buurt):
         fouten.append(
             _("onbekende buurt ‘%(naam)s’ (dit bestand mag alleen rijen voor %(buurt)s bevatten)")
             % {"naam": naam, "buurt": buurt.naam}
         )
-    code = _tekst(rij.get("indicator"))
+    code = importbestand.tekst(rij.get("indicator"))
     indicator = indicatoren.get(code.lower())
     if indicator is None:
         fouten.append(_("onbekende indicatorcode ‘%(code)s’") % {"code": code})
@@ -360,7 +339,7 @@ def _controleer_rij(
     except ValueError:
         fouten.append(
             _("peildatum ‘%(d)s’ is geen datum (gebruik 2025-01-01 of 01/01/2025)")
-            % {"d": _tekst(rij.get("peildatum"))}
+            % {"d": importbestand.tekst(rij.get("peildatum"))}
         )
     if peildatum and peildatum > _vandaag():
         fouten.append(
@@ -382,10 +361,11 @@ def _controleer_rij(
     }
     for veld, label in labels.items():
         try:
-            getallen[veld] = _getal(rij.get(veld))
+            getallen[veld] = importbestand.getal(rij.get(veld))
         except ValueError:
             fouten.append(
-                _("%(label)s ‘%(w)s’ is geen getal") % {"label": label, "w": _tekst(rij.get(veld))}
+                _("%(label)s ‘%(w)s’ is geen getal")
+                % {"label": label, "w": importbestand.tekst(rij.get(veld))}
             )
     if "waarde" in getallen and getallen["waarde"] is None:
         fouten.append(_("de waarde ontbreekt"))
@@ -400,7 +380,7 @@ def _controleer_rij(
         "waarde": getallen["waarde"],
         "gemeente_waarde": getallen.get("gemeente"),
         "vlaanderen_waarde": getallen.get("vlaanderen"),
-        "bron": _tekst(rij.get("bron"))[:160] or indicator.bron,
+        "bron": importbestand.tekst(rij.get("bron"))[:160] or indicator.bron,
     }, []
 
 

@@ -25,6 +25,7 @@ from buurten.analyse.models import (
     Voorziening,
 )
 from buurten.permissions import get_buurt_or_404, kan_beheren, vereis_beheer
+from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.privacy import WAARSCHUWING
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -33,14 +34,6 @@ GET_POST = require_http_methods(["GET", "POST"])
 def _gepost(request: HttpRequest):
     """The POST data for a bound form (also when empty), None for GET."""
     return request.POST if request.method == "POST" else None
-
-
-def _fouten_in_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 def _bewerkbare_analyse(request: HttpRequest, buurt_id: int, analyse_id: int):
@@ -118,7 +111,7 @@ def buurtanalyse_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 buurt=buurt, gebruiker=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _fouten_in_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Versie %(v)s is aangemaakt.") % {"v": analyse.versie})
             return redirect(_detail_url(analyse))
@@ -141,7 +134,7 @@ def buurtanalyse_update(request: HttpRequest, buurt_id: int, analyse_id: int) ->
         try:
             services.analyse_bijwerken(analyse=analyse, **form.cleaned_data)
         except ValidationError as exc:
-            _fouten_in_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De analyse is bijgewerkt."))
             return redirect(_detail_url(analyse))
@@ -210,7 +203,7 @@ def indicatorwaarde_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
             try:
                 rijen = lees_bestand(form.cleaned_data["bestand"])
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                fouten_naar_form(form, exc)
             else:
                 resultaat = services.indicatorwaarden_importeren(
                     buurt=buurt, rijen=rijen, gebruiker=request.user, dry_run=True
@@ -233,7 +226,7 @@ def _toevoegen(request, buurt_id, analyse_id, *, form_class, service, titel, **o
         try:
             service(analyse=analyse, **form.cleaned_data)
         except ValidationError as exc:
-            _fouten_in_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, melding)
             return redirect(_detail_url(analyse))
@@ -314,7 +307,7 @@ def werkingsfase_update(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.fasen_instellen(buurt=buurt, fasen=form.cleaned_data["fasen"])
         except ValidationError as exc:
-            _fouten_in_form(form, exc)
+            fouten_naar_form(form, exc)
         else:
             messages.success(request, _("De fasen van de werking zijn bijgewerkt."))
             return redirect("buurten:buurtanalyse", buurt.pk)

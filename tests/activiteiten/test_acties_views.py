@@ -376,3 +376,28 @@ def test_only_the_regisseur_or_the_trekker_edits_an_action(als, buren):
     actie.refresh_from_db()
     assert actie.status == "lopend"
     assert list(actie.co_partners.all()) == [buren.buurtwerk]
+
+
+def test_an_invalid_filter_lists_nothing_and_says_why_also_after_an_htmx_swap(als, wereld):
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, titel="Buurtfeest")
+    client = als(wereld.regisseur_a)
+    url = _url("actie_list", wereld.buurt_a.id)
+    assert "Buurtfeest" in _resultaten(client.get(url))
+    for headers in ({}, {"HX-Request": "true"}):
+        html = _resultaten(client.get(url, {"status": "bestaat-niet"}, headers=headers))
+        assert "Buurtfeest" not in html
+        assert "Deze filters zijn ongeldig" in html and "Status" in html
+
+
+def test_the_report_selector_applies_the_same_filters_as_the_list(wereld):
+    from activiteiten.acties import selectors
+
+    vandaag = timezone.localdate()
+    oud = ActieFactory(
+        buurt=wereld.buurt_a, trekker=wereld.partner, startdatum=vandaag - timedelta(days=60)
+    )
+    nieuw = ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, startdatum=vandaag)
+    qs = selectors.acties_van(wereld.buurt_a)
+    binnen = selectors.filter_acties(qs, van=vandaag - timedelta(days=7), tot=None)
+    assert list(binnen) == [nieuw]
+    assert set(selectors.filter_acties(qs)) == {oud, nieuw}

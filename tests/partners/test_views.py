@@ -278,3 +278,17 @@ def test_the_relation_list_shows_newest_first_or_by_name_and_stays_in_the_buurt(
     op_naam = client.get(_url("relatie_list", wereld.buurt_a.id), {"volgorde": "naam"})
     assert [r.pk for r in op_naam.context["pagina"].object_list] == [oud.pk, nieuw.pk]
     assert "Buiten-1" not in standaard.content.decode()
+
+
+def test_an_invalid_filter_lists_no_partners_and_page_links_keep_the_filters(wereld, als):
+    client = als(wereld.regisseur_a)
+    url = _url("partner_list", wereld.buurt_a.id)
+    fout = client.get(url, {"sector": "geen-sector"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "OCMW Stederen" not in fout and "Deze filters zijn ongeldig" in fout
+    for i in range(30):
+        PartnerFactory(
+            gemeente=wereld.gemeente_1, naam=f"Club {i:02}", formeel=False, buurten=[wereld.buurt_a]
+        )
+    pagina = client.get(url, {"formeel": "nee"}).content.decode()
+    assert 'href="?formeel=nee&amp;pagina=2"' in pagina
+    assert 'hx-get="?formeel=nee&amp;pagina=2" hx-target="#partnertabel"' in pagina

@@ -5,7 +5,8 @@ import csv
 from collections.abc import Iterable, Iterator
 from io import BytesIO
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.http import content_disposition_header
 
 
 class _Echo:
@@ -25,8 +26,23 @@ def csv_response(
     bestandsnaam: str, kop: list[str], rijen: Iterable[Iterable]
 ) -> StreamingHttpResponse:
     response = StreamingHttpResponse(csv_rijen(kop, rijen), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
     return response
+
+
+def download(inhoud: bytes | str, bestandsnaam: str, content_type: str) -> HttpResponse:
+    """A file the browser saves rather than shows. Django builds the header, so a name with
+    accents or quotes (a buurt's name) is encoded correctly instead of breaking the header."""
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
+    return response
+
+
+def xlsx_response(
+    bestandsnaam: str, bladen: dict[str, tuple[list[str], Iterable[Iterable]]]
+) -> HttpResponse:
+    """A small workbook built in memory and answered as a download."""
+    return download(xlsx_bytes(bladen), bestandsnaam, XLSX_CONTENT_TYPE)
 
 
 def xlsx_schrijven(bladen: dict[str, tuple[list[str], Iterable[Iterable]]], doel) -> int:

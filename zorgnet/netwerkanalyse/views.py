@@ -28,7 +28,7 @@ from buurten.permissions import (
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_bytes
+from zorgnet.lib.exports import csv_response, download, xlsx_response
 from zorgnet.netwerkanalyse import services
 from zorgnet.netwerkanalyse.forms import NetwerkForm
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse
@@ -154,7 +154,6 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
             for k in (snapshot.metrieken.get("per_knoop", {}) if snapshot else {})
             if int(k) in namen
         ),
-        "filter_query": urlencode({k: v for k, v in request.GET.items() if k != "pagina"}),
     }
     return render(request, "partners/netwerkanalyse_detail.html", context)
 
@@ -304,11 +303,7 @@ def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None
     )
     naam = f"netwerk-{scope.sleutel.replace(':', '-')}-{snapshot.pk}"
     if formaat == "xlsx":
-        response = HttpResponse(
-            xlsx_bytes({"Partners": (KOP, rijen)}), content_type=XLSX_CONTENT_TYPE
-        )
-        response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-        return response
+        return xlsx_response(f"{naam}.xlsx", {"Partners": (KOP, rijen)})
     return csv_response(f"{naam}.csv", KOP, rijen)
 
 
@@ -338,8 +333,5 @@ def netwerk_graaf(request, buurt_id: int | None = None, gemeente_id: int | None 
         )
     for a, b, i, g, lagen, bev in banden:
         graaf.add_edge(a, b, intensiteit=i, gewicht=g, lagen="+".join(lagen), bevestigd=bool(bev))
-    response = HttpResponse(
-        "\n".join(nx.generate_graphml(graaf)), content_type="application/graphml+xml"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.graphml"'
-    return response
+    graphml = "\n".join(nx.generate_graphml(graaf))
+    return download(graphml, f"{naam}.graphml", "application/graphml+xml")

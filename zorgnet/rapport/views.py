@@ -22,7 +22,8 @@ from buurten.permissions import (
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE
+from zorgnet.lib.exports import XLSX_CONTENT_TYPE, download
+from zorgnet.lib.forms import fouten_naar_form
 
 from . import selectors, services
 from .forms import GemeenteRapportForm, NotitieForm, PeriodeForm, RapportForm
@@ -38,14 +39,6 @@ def _vereis_coordinator(user, gemeente) -> None:
 
 def _pagina(request, qs):
     return paginering.pagina(request, qs, PER_PAGINA)
-
-
-def _fouten_naar_form(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages)
 
 
 @login_required
@@ -65,7 +58,7 @@ def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 formaten=form.cleaned_data["formaten"],
             )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het rapport wordt gemaakt."))
             return redirect("rapport:buurt_rapport", buurt.id)
@@ -120,7 +113,7 @@ def gemeente_rapport(request: HttpRequest, gemeente_id: int) -> HttpResponse:
                         formaten=d["formaten"],
                     )
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het rapport wordt gemaakt."))
             return redirect("rapport:gemeente_rapport", gemeente.id)
@@ -170,7 +163,7 @@ def _voorbeeld(request, *, gemeente, buurt) -> HttpResponse:
                 vernieuwen=bool(request.POST.get("vernieuwen")),
             )
         except ValidationError as fout:
-            _fouten_naar_form(periode, fout)
+            fouten_naar_form(periode, fout)
             return render(request, "rapport/periode_fout.html", {"form": periode}, status=400)
         return redirect(hier)
     toestand = selectors.voorbeeldtoestand(
@@ -255,9 +248,7 @@ def gemeente_zip(request: HttpRequest, gemeente_id: int) -> HttpResponse:
         messages.warning(request, _("Er zijn nog geen klare rapporten om te downloaden."))
         return redirect("rapport:gemeente_rapport", gemeente.id)
     inhoud = services.zip_van(gebruiker=request.user, gemeente=gemeente, bestanden=bestanden)
-    antwoord = HttpResponse(inhoud, content_type="application/zip")
-    antwoord["Content-Disposition"] = f'attachment; filename="rapporten-{gemeente.pk}.zip"'
-    return antwoord
+    return download(inhoud, f"rapporten-{gemeente.pk}.zip", "application/zip")
 
 
 @login_required
@@ -271,7 +262,7 @@ def notitie_form(request: HttpRequest, buurt_id: int) -> HttpResponse:
         try:
             services.notitie_opslaan(gebruiker=request.user, buurt=buurt, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De notities voor het rapport zijn bewaard."))
             return redirect("rapport:buurt_rapport", buurt.id)

@@ -17,13 +17,11 @@ from buurten.services import registreer_toegang
 from partners import privacy
 from partners.models import Contactpersoon
 from zorgnet.lib import paginering
+from zorgnet.lib.exports import download
 
 from . import selectors
 
 PER_PAGINA = 25
-
-
-_querystring = paginering.querystring_zonder_pagina
 
 
 @login_required
@@ -45,7 +43,6 @@ def geschiedenis_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "regels": regels,
             "soorten": [(k, label) for k, (_m, label) in selectors.SOORTEN.items()],
             "soort": soort,
-            "querystring": _querystring(request),
         },
     )
 
@@ -68,7 +65,6 @@ def toegangsgebeurtenis_list(request: HttpRequest, buurt_id: int) -> HttpRespons
             "pagina": pagina,
             "acties": Toegangsactie.choices,
             "actie": actie,
-            "querystring": _querystring(request),
         },
     )
 
@@ -103,17 +99,11 @@ def contactpersoon_gegevens(
         omschrijving=f"AVG-inzage persoonsgegevens ({formaat})",
         buurt=buurt,
     )
+    naam = f"contactpersoon-{persoon.id}-gegevens.{formaat}"
     if formaat == "csv":
-        response = HttpResponse(privacy.gegevens_als_csv(gegevens), content_type="text/csv")
-    else:
-        response = HttpResponse(
-            json.dumps(gegevens, ensure_ascii=False, indent=2, default=str),
-            content_type="application/json",
-        )
-    response["Content-Disposition"] = (
-        f'attachment; filename="contactpersoon-{persoon.id}-gegevens.{formaat}"'
-    )
-    return response
+        return download(privacy.gegevens_als_csv(gegevens), naam, "text/csv")
+    inhoud = json.dumps(gegevens, ensure_ascii=False, indent=2, default=str)
+    return download(inhoud, naam, "application/json")
 
 
 class WissenForm(forms.Form):

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from zorgnet.lib.kleine_aantallen import klein_aantal as _klein_aantal
+from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.overzicht.blokken import BUURTSECTIES
 
 register = template.Library()
@@ -22,8 +22,6 @@ def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
     return {"buurt": buurt, "buurt_tabs": tabs, "actief": actief}
 
 
-@register.filter
-def klein_aantal(waarde) -> str:
-    """Counts of signals or residents below the threshold show as '< 5' (privacy)."""
-    uit = _klein_aantal(waarde)
-    return str(uit) if isinstance(uit, int) and not isinstance(uit, bool) else uit
+# The one suppression rule, unchanged: a template prints the int it returns just as it would a
+# string, and reports and XLSX sheets call the same function and keep real numbers.
+register.filter("klein_aantal", klein_aantal)

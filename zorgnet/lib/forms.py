@@ -1,0 +1,19 @@
+"""Form helpers shared by every app."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+# A date field as the browser's date picker; ISO format, which <input type=date> requires.
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def fouten_naar_form(form: forms.BaseForm, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form, so the user sees it next to the field.
+
+    Services validate the model again (full_clean) and may name fields the form does not show;
+    those errors go to the top of the form rather than being lost."""
+    if hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout)
