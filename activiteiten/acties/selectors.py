@@ -17,28 +17,9 @@ from activiteiten.models import (
     Signaal,
 )
 from buurten.models import Buurt, Rol
-from buurten.permissions import is_coordinator_van, kan_beheren, partner_ids_van
+from buurten.permissions import kan_beheren, partner_ids_van
 from partners.models import Partner
 from zorgnet.netwerk.banden import WaargenomenBand
-
-
-# --- who may do what ------------------------------------------------------------------------------
-def ziet_signaaldetails(user, buurt: Buurt) -> bool:
-    """Regisseur and partner users see individual signals (theirs); coordinators see counts only."""
-    return kan_beheren(user, buurt) or bool(partner_ids_van(user, buurt))
-
-
-def ziet_signaaltellingen(user, buurt: Buurt) -> bool:
-    return ziet_signaaldetails(user, buurt) or is_coordinator_van(user, buurt.gemeente)
-
-
-def kan_loggen(user, buurt: Buurt) -> bool:
-    """Regisseur and partner users log actions and signals."""
-    return ziet_signaaldetails(user, buurt)
-
-
-def kan_actie_bewerken(user, actie: Actie) -> bool:
-    return kan_beheren(user, actie.buurt) or actie.trekker_id in partner_ids_van(user, actie.buurt)
 
 
 # --- signals --------------------------------------------------------------------------------------

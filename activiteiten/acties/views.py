@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from activiteiten.acties import selectors, services
+from activiteiten.acties import permissions, selectors, services
 from activiteiten.acties.filters import ActieFilter, SignaalFilter
 from activiteiten.acties.forms import (
     ActieForm,
@@ -27,15 +27,9 @@ from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.forms import fouten_naar_form
 
-PER_PAGINA = 25
-
-
-def _pagina(request: HttpRequest, qs):
-    return paginering.pagina(request, qs, PER_PAGINA)
-
 
 def _vereis_loggen(user, buurt) -> None:
-    if not selectors.kan_loggen(user, buurt):
+    if not permissions.kan_loggen(user, buurt):
         raise PermissionDenied(_("Alleen de buurtregisseur en partners kunnen dit vastleggen."))
 
 
@@ -57,8 +51,8 @@ def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     context = {
         "buurt": buurt,
         "filters": filters.form,
-        "pagina": _pagina(request, qs),
-        "mag_loggen": selectors.kan_loggen(request.user, buurt),
+        "pagina": paginering.pagina(request, qs),
+        "mag_loggen": permissions.kan_loggen(request.user, buurt),
         "mag_beheren": beheer,
         # the regisseur's recent background exports (large XLSX), to find them again
         "exportbestanden": export_selectors.recente_exportbestanden(request.user, buurt)[:5]
@@ -82,7 +76,7 @@ def actie_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
 def actie_update(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     actie = selectors.get_actie_or_404(buurt, actie_id)
-    if not selectors.kan_actie_bewerken(request.user, actie):
+    if not permissions.kan_actie_bewerken(request.user, actie):
         raise PermissionDenied(_("Alleen de buurtregisseur of de trekker kan deze actie wijzigen."))
     return _actie_form(request, buurt, actie)
 
@@ -125,7 +119,7 @@ def actie_detail(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResp
         {
             "buurt": buurt,
             "actie": actie,
-            "mag_bewerken": selectors.kan_actie_bewerken(request.user, actie),
+            "mag_bewerken": permissions.kan_actie_bewerken(request.user, actie),
         },
     )
 
@@ -136,13 +130,13 @@ def actie_detail(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResp
 def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Regisseur and partners get the list of signals they may read; coordinators get counts."""
     buurt = get_buurt_or_404(request.user, buurt_id)
-    if not selectors.ziet_signaaltellingen(request.user, buurt):
+    if not permissions.ziet_signaaltellingen(request.user, buurt):
         raise PermissionDenied(_("Je hebt geen toegang tot de signalen van deze buurt."))
     filters = SignaalFilter(
         request.GET or None, queryset=selectors.signalen_voor(request.user, buurt)
     )
     context = {"buurt": buurt, "filters": filters.form}
-    if not selectors.ziet_signaaldetails(request.user, buurt):
+    if not permissions.ziet_signaaldetails(request.user, buurt):
         # Counts over an invalid period would look like an answer: show only the error then.
         gekozen = filters.waarden()
         context["tellingen"] = (
@@ -153,7 +147,7 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         return render(request, "activiteiten/signaal_tellingen.html", context)
     qs = filters.resultaten
     context.update(
-        pagina=_pagina(request, qs),
+        pagina=paginering.pagina(request, qs),
         mag_beheren=kan_beheren(request.user, buurt),
     )
     template = "activiteiten/signaal_list.html"
@@ -169,7 +163,10 @@ def signaal_open(request: HttpRequest, buurt_id: int) -> HttpResponse:
     return render(
         request,
         "activiteiten/signaal_open.html",
-        {"buurt": buurt, "pagina": _pagina(request, selectors.open_signalen(request.user, buurt))},
+        {
+            "buurt": buurt,
+            "pagina": paginering.pagina(request, selectors.open_signalen(request.user, buurt)),
+        },
     )
 
 
@@ -213,7 +210,7 @@ def _signaal_detail_context(request, buurt, signaal, **extra) -> dict:
 @require_http_methods(["GET"])
 def signaal_detail(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    if not selectors.ziet_signaaldetails(request.user, buurt):
+    if not permissions.ziet_signaaldetails(request.user, buurt):
         raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
     signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
     registreer_toegang(
@@ -234,7 +231,7 @@ def signaal_detail(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
 @require_POST
 def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    if not selectors.ziet_signaaldetails(request.user, buurt):
+    if not permissions.ziet_signaaldetails(request.user, buurt):
         raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
     signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
     form = SignaalStatusForm(request.POST, signaal=signaal)
@@ -257,7 +254,7 @@ def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
 @require_http_methods(["GET", "POST"])
 def doorverwijzing_create(request: HttpRequest, buurt_id: int, signaal_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    if not selectors.ziet_signaaldetails(request.user, buurt):
+    if not permissions.ziet_signaaldetails(request.user, buurt):
         raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
     signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
     beheer = kan_beheren(request.user, buurt)
@@ -298,7 +295,7 @@ def doorverwijzing_uitkomst(
     request: HttpRequest, buurt_id: int, doorverwijzing_id: int
 ) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
-    if not selectors.ziet_signaaldetails(request.user, buurt):
+    if not permissions.ziet_signaaldetails(request.user, buurt):
         raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
     verwijzing = selectors.get_doorverwijzing_or_404(request.user, buurt, doorverwijzing_id)
     form = UitkomstForm(request.POST)
@@ -323,7 +320,7 @@ def beleidssignaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "activiteiten/beleidssignaal_list.html",
         {
             "buurt": buurt,
-            "pagina": _pagina(request, selectors.beleidssignalen_van(buurt)),
+            "pagina": paginering.pagina(request, selectors.beleidssignalen_van(buurt)),
             "mag_beheren": kan_beheren(request.user, buurt),
         },
     )

@@ -12,8 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from activiteiten.acties.views import _pagina
-from activiteiten.bijeenkomsten import selectors, services
+from activiteiten.bijeenkomsten import permissions, selectors, services
 from activiteiten.bijeenkomsten.filters import BijeenkomstFilter, OpvolgingFilter
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
@@ -26,12 +25,13 @@ from activiteiten.bijeenkomsten.forms import (
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404
 from buurten.services import registreer_toegang
+from zorgnet.lib import paginering
 from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
 
 
 def _vereis_organisator(user, buurt) -> None:
-    if not selectors.kan_organiseren(user, buurt):
+    if not permissions.kan_organiseren(user, buurt):
         raise PermissionDenied(_("Alleen de buurtregisseur organiseert bijeenkomsten."))
 
 
@@ -45,10 +45,10 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     context = {
         "buurt": buurt,
         "filters": filters.form,
-        "pagina": _pagina(request, qs),
+        "pagina": paginering.pagina(request, qs),
         "cijfers": selectors.buurtcijfers(buurt),
         "reeksen": selectors.reeksen_van(buurt),
-        "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+        "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
     }
     template = "activiteiten/bijeenkomst_list.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)
@@ -95,8 +95,8 @@ def _detail_context(request, buurt, bijeenkomst) -> dict:
         "bijeenkomst": bijeenkomst,
         "aanwezigheden": list(selectors.aanwezigheden_van(bijeenkomst)),
         "uitkomsten": list(selectors.uitkomsten_van(bijeenkomst)),
-        "ziet_signalen": selectors.ziet_signaaluitkomsten(request.user, buurt),
-        "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+        "ziet_signalen": permissions.ziet_signaaluitkomsten(request.user, buurt),
+        "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
         "vandaag": timezone.localdate(),
     }
 
@@ -269,7 +269,7 @@ def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
     context = {
         "buurt": buurt,
         "filters": filters.form,
-        "pagina": _pagina(request, qs),
+        "pagina": paginering.pagina(request, qs),
         "vandaag": timezone.localdate(),
     }
     template = "activiteiten/bijeenkomst_opvolging.html"
@@ -322,6 +322,6 @@ def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResp
             "reeks": reeks,
             "bijeenkomsten": bijeenkomsten,
             "form": form,
-            "mag_organiseren": selectors.kan_organiseren(request.user, buurt),
+            "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
         },
     )

@@ -12,7 +12,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activiteiten.acties import permissions as acties_rechten
 from activiteiten.acties import selectors as acties
+from activiteiten.bijeenkomsten import permissions as bijeenkomsten_rechten
 from activiteiten.bijeenkomsten import selectors as bijeenkomsten
 from activiteiten.pakketten import selectors as pakketten
 from buurten.analyse.selectors import sectie_context as buurtanalyse_context
@@ -60,17 +62,17 @@ def acties_context(request: HttpRequest, buurt: Buurt) -> dict:
     user = request.user
     beheer = kan_beheren(user, buurt)
     open_n = None
-    if acties.kan_loggen(user, buurt) and not beheer:
+    if acties_rechten.kan_loggen(user, buurt) and not beheer:
         # A partner counts only the signals it may read.
         open_n = acties.open_signalen(user, buurt).count()
-    elif acties.ziet_signaaltellingen(user, buurt):
+    elif acties_rechten.ziet_signaaltellingen(user, buurt):
         open_n = acties.aantal_open_signalen([buurt.id]).get(buurt.id, 0)
     return {
         "buurt_id": buurt.id,
         "acties": acties.actie_tellingen(buurt),
         "open_signalen": open_n,
         "mag_beheren": beheer,
-        "mag_loggen": acties.kan_loggen(user, buurt),
+        "mag_loggen": acties_rechten.kan_loggen(user, buurt),
     }
 
 
@@ -78,7 +80,7 @@ def bijeenkomsten_context(request: HttpRequest, buurt: Buurt) -> dict:
     return {
         "buurt_id": buurt.id,
         "cijfers": bijeenkomsten.buurtcijfers(buurt),
-        "mag_organiseren": bijeenkomsten.kan_organiseren(request.user, buurt),
+        "mag_organiseren": bijeenkomsten_rechten.kan_organiseren(request.user, buurt),
     }
 
 
