@@ -244,9 +244,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "partners.tasks.netwerk_vastgelopen_resetten",
         "schedule": 600.0,
     },
-    # Big exports whose worker died while 'bezig' are marked failed.
+    # Job-made records (zorgnet.lib.taakrecords.reset_vastgelopen): every 10 min, records whose
+    # worker died are queued again or failed, and records whose message was lost are queued again.
     "exports-vastgelopen": {
         "task": "activiteiten.tasks.exports_vastgelopen_afsluiten",
+        "schedule": 600.0,
+    },
+    "rapporten-vastgelopen": {
+        "task": "zorgnet.rapport.tasks.rapporten_vastgelopen_resetten",
         "schedule": 600.0,
     },
 }

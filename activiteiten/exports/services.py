@@ -2,8 +2,9 @@
 
 The job takes the id of an ExportBestand, claims it with a conditional UPDATE (only one worker ever
 writes it), streams the rows from a server-side cursor into a write-only workbook in a temporary
-file, and only then stores the file and marks it 'klaar'. A failure marks it 'mislukt' with a
-message for the regisseur and leaves no file behind.
+file, and only then stores the file and marks it 'klaar'. A failure leaves no file behind and
+propagates: the job (TaakrecordTaak) retries a transient one and marks any other 'mislukt' with
+a message for the regisseur.
 """
 
 import logging
@@ -24,7 +25,6 @@ from activiteiten.models import Actie, ExportBestand, ExportSoort
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
-from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import xlsx_schrijven
 
 log = logging.getLogger(__name__)
@@ -110,15 +110,11 @@ def maak_exportbestand(*, bestand_id: int) -> ExportBestand | None:
         klaar = taakrecords.rond_af(
             ExportBestand, bestand_id, bestand=opgeslagen, aantal_rijen=aantal
         )
-        if not klaar:  # declared stuck and failed meanwhile: do not keep an orphan file
-            _verwijder_bestand(opgeslagen)
-    except ValidationError as exc:
+    except BaseException:
         _verwijder_bestand(opgeslagen)
-        markeer_mislukt(bestand_id=bestand_id, melding=" ".join(exc.messages))
-    except Exception as exc:  # noqa: BLE001 - any error is a readable 'mislukt', not a retry loop
-        log.exception("export %s mislukt", bestand_id)
+        raise
+    if not klaar:  # declared stuck and failed meanwhile: do not keep an orphan file
         _verwijder_bestand(opgeslagen)
-        markeer_mislukt(bestand_id=bestand_id, fout=exc)
     bestand.refresh_from_db()
     return bestand
 
@@ -126,53 +122,6 @@ def maak_exportbestand(*, bestand_id: int) -> ExportBestand | None:
 def _verwijder_bestand(naam: str) -> None:
     if naam:
         ExportBestand._meta.get_field("bestand").storage.delete(naam)
-
-
-def _melding(fout: BaseException | str) -> str:
-    technisch = fout if isinstance(fout, str) else f"{type(fout).__name__}: {fout}"
-    return _(
-        "De export kon niet worden gemaakt. Vraag ze opnieuw aan; lukt het dan nog niet, "
-        "meld dit aan de beheerder. (Technische details: %(fout)s)"
-    ) % {"fout": technisch[:300]}
-
-
-def markeer_mislukt(*, bestand_id: int, fout: BaseException | str = "", melding: str = "") -> None:
-    """Mark an export failed with a message a regisseur can read; a finished one stays finished."""
-    taakrecords.markeer_mislukt(
-        ExportBestand.objects.filter(pk=bestand_id),
-        melding or _melding(fout),
-        bestand="",
-        aantal_rijen=None,
-    )
-
-
-def vastgelopen_exports_afsluiten(*, na: timedelta | None = None) -> int:
-    """Exports 'bezig' for longer than the hard time limit of a task: their worker died (the limit
-    would have ended the job otherwise). Mark them failed so the page stops waiting."""
-    na = na or timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 300)
-    return taakrecords.markeer_mislukt(
-        ExportBestand.objects.filter(
-            status=BestandStatus.BEZIG, gestart_op__lt=timezone.now() - na
-        ),
-        _melding(_("de export liep vast")),
-        bestand="",
-        aantal_rijen=None,
-    )
-
-
-def wachtende_exports_opnieuw_aanbieden(*, na: timedelta = timedelta(minutes=10)) -> int:
-    """Exports still queued after `na`: their message was lost (broker restart, purge). Queue them
-    again; the job's conditional claim makes a duplicate delivery a no-op."""
-    from activiteiten.exports.tasks import lang_export_maken
-
-    ids = list(
-        ExportBestand.objects.filter(
-            status=BestandStatus.WACHTEND, aangemaakt_op__lt=timezone.now() - na
-        ).values_list("id", flat=True)
-    )
-    for bestand_id in ids:
-        lang_export_maken.delay(bestand_id)
-    return len(ids)
 
 
 # --- download and retention --------------------------------------------------------------------

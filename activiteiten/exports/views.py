@@ -22,8 +22,8 @@ from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
-from zorgnet.lib.choices import BestandStatus
 from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
+from zorgnet.lib.taakrecords import TaakStatus
 
 __all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
 
@@ -104,7 +104,7 @@ def exportbestand_download(
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_beheer(request.user, buurt)
     bestand = selectors.get_exportbestand_or_404(buurt, exportbestand_id)
-    if bestand.status != BestandStatus.KLAAR or not bestand.bestand:
+    if bestand.status != TaakStatus.KLAAR or not bestand.bestand:
         raise Http404(_("Dit exportbestand is nog niet klaar."))
     services.registreer_download(gebruiker=request.user, bestand=bestand)
     return FileResponse(

@@ -24,7 +24,7 @@ def _scope(w, van: date, tot: date) -> Scope:
 
 def _analyse(w, capture) -> NetwerkAnalyse:
     with capture(execute=True):
-        analyse = services.start_analyse(buurt=w.buurt_a, gestart_door=w.regisseur_a)
+        analyse = services.start_analyse(buurt=w.buurt_a, aangevraagd_door=w.regisseur_a)
     analyse.refresh_from_db()
     return analyse
 

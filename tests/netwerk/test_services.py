@@ -6,12 +6,15 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import PartnerFactory, RelatieFactory
+from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import Sector
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerk.banden import WaargenomenBand
 from zorgnet.netwerk.metrieken import TE_WEINIG_GEGEVENS
 from zorgnet.netwerkanalyse import bronnen as netwerkbronnen
 from zorgnet.netwerkanalyse import services
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.tasks import netwerk_vastgelopen_resetten
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +33,7 @@ def _netwerk(w):
 
 
 def _start(w, **kw):
-    return services.start_analyse(buurt=w.buurt_a, gestart_door=w.regisseur_a, **kw)
+    return services.start_analyse(buurt=w.buurt_a, aangevraagd_door=w.regisseur_a, **kw)
 
 
 def test_it_queues_a_run_and_computes_it_once(wereld, django_capture_on_commit_callbacks):
@@ -38,7 +41,7 @@ def test_it_queues_a_run_and_computes_it_once(wereld, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         analyse = _start(wereld)
     analyse.refresh_from_db()
-    assert analyse.status == AnalyseStatus.KLAAR, analyse.foutmelding
+    assert analyse.status == TaakStatus.KLAAR, analyse.fout
     s = analyse.samenvatting
     assert (s["knopen"], s["banden"]) == (5, 3)
     assert s["eilandjes"] == [d.pk]
@@ -58,10 +61,10 @@ def test_it_queues_a_run_and_computes_it_once(wereld, django_capture_on_commit_c
 def test_a_second_start_reuses_the_running_run(wereld):
     _netwerk(wereld)
     eerste = _start(wereld)
-    assert eerste.status == AnalyseStatus.WACHTRIJ
+    assert eerste.status == TaakStatus.WACHTEND
     assert _start(wereld).pk == eerste.pk
-    assert services.claim(analyse_id=eerste.pk)
-    assert not services.claim(analyse_id=eerste.pk)
+    assert taakrecords.claim(NetwerkAnalyse, eerste.pk)
+    assert not taakrecords.claim(NetwerkAnalyse, eerste.pk)
     assert _start(wereld).pk == eerste.pk
     assert NetwerkAnalyse.objects.count() == 1
 
@@ -115,7 +118,7 @@ def test_an_empty_network_gives_too_little_data_not_an_error(
     with django_capture_on_commit_callbacks(execute=True):
         analyse = services.start_analyse(buurt=wereld.buurt_a2)
     analyse.refresh_from_db()
-    assert analyse.status == AnalyseStatus.KLAAR
+    assert analyse.status == TaakStatus.KLAAR
     assert analyse.te_weinig_gegevens
     assert analyse.metrieken["melding"] == TE_WEINIG_GEGEVENS
 
@@ -132,35 +135,35 @@ def test_a_failing_run_is_marked_mislukt_and_can_be_restarted(
     with django_capture_on_commit_callbacks(execute=True):
         mislukt = _start(wereld)
     mislukt.refresh_from_db()
-    assert mislukt.status == AnalyseStatus.MISLUKT
-    assert "kon niet worden berekend" in mislukt.foutmelding
-    assert "kapotte invoer" in mislukt.foutmelding
+    assert mislukt.status == TaakStatus.MISLUKT
+    assert "kon niet worden berekend" in mislukt.fout
+    assert "kapotte invoer" in mislukt.fout
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
         opnieuw = _start(wereld)
     opnieuw.refresh_from_db()
     assert opnieuw.pk != mislukt.pk
-    assert opnieuw.status == AnalyseStatus.KLAAR
+    assert opnieuw.status == TaakStatus.KLAAR
 
 
 def test_stuck_runs_go_back_to_the_queue_then_fail(wereld, django_capture_on_commit_callbacks):
     _netwerk(wereld)
     analyse = _start(wereld)
-    services.claim(analyse_id=analyse.pk)
+    taakrecords.claim(NetwerkAnalyse, analyse.pk)
     NetwerkAnalyse.objects.filter(pk=analyse.pk).update(
         gestart_op=timezone.now() - timedelta(hours=2)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.reset_vastgelopen() == 1
+        assert netwerk_vastgelopen_resetten() == 1
     analyse.refresh_from_db()
-    assert analyse.status == AnalyseStatus.KLAAR  # re-queued and computed in-process
+    assert analyse.status == TaakStatus.KLAAR  # re-queued and computed in-process
     vast = _start(wereld, min_intensiteit=2)
     NetwerkAnalyse.objects.filter(pk=vast.pk).update(
-        status=AnalyseStatus.BEZIG, pogingen=3, gestart_op=timezone.now() - timedelta(hours=2)
+        status=TaakStatus.BEZIG, pogingen=3, gestart_op=timezone.now() - timedelta(hours=2)
     )
-    services.reset_vastgelopen()
+    netwerk_vastgelopen_resetten()
     vast.refresh_from_db()
-    assert vast.status == AnalyseStatus.MISLUKT
+    assert vast.status == TaakStatus.MISLUKT
 
 
 def test_periodic_snapshots_start_one_run_per_network(wereld, django_capture_on_commit_callbacks):

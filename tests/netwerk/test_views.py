@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from buurten.models import Toegangsgebeurtenis
 from tests.factories import PartnerFactory, RelatieFactory
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerkanalyse import services
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def _netwerk(w, extra: int = 0):
 
 
 def _analyse(w):
-    analyse = services.start_analyse(buurt=w.buurt_a, gestart_door=w.regisseur_a)
+    analyse = services.start_analyse(buurt=w.buurt_a, aangevraagd_door=w.regisseur_a)
     services.voer_analyse_uit(analyse_id=analyse.pk)
     analyse.refresh_from_db()
     return analyse
@@ -74,7 +75,7 @@ def test_starting_queues_a_run_and_never_computes_in_the_request(wereld, als):
     assert antwoord.status_code == 302
     analyse = NetwerkAnalyse.objects.get()
     # on_commit did not fire inside the test transaction: the run waits for the worker.
-    assert analyse.status == AnalyseStatus.WACHTRIJ
+    assert analyse.status == TaakStatus.WACHTEND
     assert (analyse.laag, analyse.min_intensiteit) == ("verklaard", 2)
     fragment = client.get(_url("netwerk_status", wereld) + "?wacht=1", HTTP_HX_REQUEST="true")
     assert 'hx-trigger="every 1s"' in fragment.content.decode()

@@ -5,8 +5,9 @@ from django.db import transaction
 
 from tests.conftest import wacht_tot
 from tests.factories import PartnerFactory, RelatieFactory
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerkanalyse import services
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 
 
 @pytest.mark.worker
@@ -17,16 +18,16 @@ def test_a_network_analysis_runs_on_a_real_worker(wereld, celery_worker_proces):
     RelatieFactory(van_partner=wereld.partner, naar_partner=a, intensiteit=3)
     RelatieFactory(van_partner=a, naar_partner=b, intensiteit=2)
     with transaction.atomic():
-        analyse = services.start_analyse(buurt=wereld.buurt_a, gestart_door=wereld.regisseur_a)
+        analyse = services.start_analyse(buurt=wereld.buurt_a, aangevraagd_door=wereld.regisseur_a)
         # A second start while the first is queued reuses it.
         assert services.start_analyse(buurt=wereld.buurt_a).pk == analyse.pk
 
     def klaar():
         analyse.refresh_from_db()
-        return analyse.status in (AnalyseStatus.KLAAR, AnalyseStatus.MISLUKT)
+        return analyse.status in (TaakStatus.KLAAR, TaakStatus.MISLUKT)
 
     assert wacht_tot(klaar, seconden=60), celery_worker_proces.log.read_text()[-3000:]
-    assert analyse.status == AnalyseStatus.KLAAR, analyse.foutmelding
+    assert analyse.status == TaakStatus.KLAAR, analyse.fout
     assert analyse.samenvatting["articulatiepunten"] == [a.pk]
     assert PartnerMetriek.objects.filter(analyse=analyse).count() == 3
     assert NetwerkAnalyse.objects.count() == 1

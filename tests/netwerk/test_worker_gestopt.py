@@ -4,13 +4,15 @@ duplicate results (real Redis broker, real worker processes, PostgreSQL)."""
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from partners.models import Partner, Relatie
 from tests.conftest import wacht_tot
 from zorgnet.lib.choices import Sector
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
-from zorgnet.netwerkanalyse.services import reset_vastgelopen, start_analyse
-from zorgnet.netwerkanalyse.tasks import lang_bereken_netwerk
+from zorgnet.lib.taakrecords import TaakStatus
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.services import start_analyse
+from zorgnet.netwerkanalyse.tasks import lang_bereken_netwerk, netwerk_vastgelopen_resetten
 
 AANTAL_PARTNERS = 2500
 
@@ -42,19 +44,22 @@ def test_a_killed_worker_loses_no_job_and_makes_no_duplicates(wereld, celery_wor
     _groot_netwerk(wereld)
     analyse = start_analyse(buurt=wereld.buurt_a)
     bezig = wacht_tot(
-        lambda: NetwerkAnalyse.objects.filter(pk=analyse.pk, status=AnalyseStatus.BEZIG).exists(),
+        lambda: NetwerkAnalyse.objects.filter(pk=analyse.pk, status=TaakStatus.BEZIG).exists(),
         seconden=60,
         interval=0.05,
     )
     assert bezig, celery_worker_proces.log.read_text()[-3000:]
     celery_worker_proces.kill()
-    assert NetwerkAnalyse.objects.get(pk=analyse.pk).status == AnalyseStatus.BEZIG
+    assert NetwerkAnalyse.objects.get(pk=analyse.pk).status == TaakStatus.BEZIG
 
     # What the beat job does for runs stuck in 'bezig': back to the queue, then a new worker.
-    assert reset_vastgelopen(na=timedelta(0)) == 1
+    NetwerkAnalyse.objects.filter(pk=analyse.pk).update(
+        gestart_op=timezone.now() - timedelta(hours=2)
+    )
+    assert netwerk_vastgelopen_resetten() == 1
     celery_worker_proces.start()
     klaar = wacht_tot(
-        lambda: NetwerkAnalyse.objects.filter(pk=analyse.pk, status=AnalyseStatus.KLAAR).exists(),
+        lambda: NetwerkAnalyse.objects.filter(pk=analyse.pk, status=TaakStatus.KLAAR).exists(),
         seconden=180,
     )
     assert klaar, celery_worker_proces.log.read_text()[-3000:]
@@ -74,4 +79,4 @@ def test_a_killed_worker_loses_no_job_and_makes_no_duplicates(wereld, celery_wor
     assert afgehandeld, celery_worker_proces.log.read_text()[-3000:]
     assert NetwerkAnalyse.objects.filter(buurt=wereld.buurt_a).count() == 1
     assert PartnerMetriek.objects.filter(analyse=analyse).count() == aantal_metrieken
-    assert NetwerkAnalyse.objects.get(pk=analyse.pk).status == AnalyseStatus.KLAAR
+    assert NetwerkAnalyse.objects.get(pk=analyse.pk).status == TaakStatus.KLAAR

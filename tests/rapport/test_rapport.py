@@ -21,9 +21,9 @@ from tests.factories import (
 )
 from tests.rapport.conftest import VAN, VANDAAG
 from zorgnet.lib.kleine_aantallen import klein_aantal
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.rapport import selectors, services
 from zorgnet.rapport.models import (
-    BestandStatus,
     RapportBestand,
     Rapportnotitie,
     RapportVoorbeeld,
@@ -69,7 +69,7 @@ def test_it_puts_the_database_counts_in_the_pdf_and_xlsx(
     assert antwoord.status_code == 302
     pdf = RapportBestand.objects.get(formaat="pdf")
     xlsx = RapportBestand.objects.get(formaat="xlsx")
-    assert pdf.status == xlsx.status == BestandStatus.KLAAR
+    assert pdf.status == xlsx.status == TaakStatus.KLAAR
 
     acties = Actie.objects.filter(buurt=w.buurt_a, startdatum__gte=VAN, startdatum__lte=VANDAAG)
     n_acties = acties.count()
@@ -205,7 +205,7 @@ def test_the_job_is_idempotent_and_routed_to_the_long_queue(gegevens):
     naam, klaar_op = bestand.bestand.name, bestand.klaar_op
     lang_rapport_maken(bestand.id)
     bestand.refresh_from_db()
-    assert bestand.status == BestandStatus.KLAAR
+    assert bestand.status == TaakStatus.KLAAR
     assert (bestand.bestand.name, bestand.klaar_op) == (naam, klaar_op)
     route = app.amqp.router.route({}, lang_rapport_maken.name)
     assert route["queue"].name == "long"

@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from tests.factories import ActieFactory, BuurtFactory, SignaalFactory
 from tests.rapport.conftest import VAN, VANDAAG
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.rapport import selectors, services
-from zorgnet.rapport.models import BestandStatus, RapportVoorbeeld
+from zorgnet.rapport.models import RapportVoorbeeld
 from zorgnet.rapport.tasks import voorbeeld_maken
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def _maak_voorbeeld(w, buurt=True) -> RapportVoorbeeld:
     )
     voorbeeld_maken(voorbeeld.pk)
     voorbeeld.refresh_from_db()
-    assert voorbeeld.status == BestandStatus.KLAAR
+    assert voorbeeld.status == TaakStatus.KLAAR
     return voorbeeld
 
 
@@ -67,7 +68,7 @@ def test_the_report_page_asks_for_the_preview_and_the_job_makes_it(
     assert antwoord.status_code == 302
     assert antwoord["Location"] == f"{_url(w)}?van={VAN.isoformat()}&tot={VANDAAG.isoformat()}"
     voorbeeld = RapportVoorbeeld.objects.get()
-    assert voorbeeld.status == BestandStatus.KLAAR and voorbeeld.buurt == w.buurt_a
+    assert voorbeeld.status == TaakStatus.KLAAR and voorbeeld.buurt == w.buurt_a
     assert voorbeeld.aangevraagd_door == w.regisseur_a
 
     tekst = _tekst(client.get(antwoord["Location"]))
@@ -118,7 +119,7 @@ def test_asking_again_reuses_a_current_preview_and_vernieuwen_makes_a_new_one(
     assert "Acties in de periode 3" in _tekst(client.get(_url(w), PERIODE))  # as stored
     _vraag(client, _url(w), django_capture_on_commit_callbacks, vernieuwen="1")
     tweede = RapportVoorbeeld.objects.get()  # the new one replaced the old one
-    assert tweede.pk != eerste.pk and tweede.status == BestandStatus.KLAAR
+    assert tweede.pk != eerste.pk and tweede.status == TaakStatus.KLAAR
     assert "Acties in de periode 4" in _tekst(client.get(_url(w), PERIODE))
 
     # Older than ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN: shown with a note, and asking makes a new one.
@@ -246,11 +247,11 @@ def test_a_failed_job_says_so_keeps_the_previous_preview_and_can_be_retried(
     monkeypatch.setattr(services, "voorbeeld_html", kapot)
     _vraag(client, _url(w), django_capture_on_commit_callbacks, vernieuwen="1")
     mislukt = RapportVoorbeeld.objects.exclude(pk=vorige.pk).get()
-    assert mislukt.status == BestandStatus.MISLUKT
+    assert mislukt.status == TaakStatus.MISLUKT
     assert mislukt.fout.startswith("Het voorbeeld kon niet worden gemaakt.")
     assert "RuntimeError: sjabloon stuk" in mislukt.fout
     vorige.refresh_from_db()
-    assert vorige.status == BestandStatus.KLAAR and vorige.html  # nothing lost
+    assert vorige.status == TaakStatus.KLAAR and vorige.html  # nothing lost
 
     antwoord = client.get(_url(w), PERIODE)
     tekst = _tekst(antwoord)
@@ -262,7 +263,7 @@ def test_a_failed_job_says_so_keeps_the_previous_preview_and_can_be_retried(
     monkeypatch.undo()
     _vraag(client, _url(w), django_capture_on_commit_callbacks, vernieuwen="1")
     nieuw = RapportVoorbeeld.objects.get()  # the retry replaced both
-    assert nieuw.status == BestandStatus.KLAAR and nieuw.pk not in (vorige.pk, mislukt.pk)
+    assert nieuw.status == TaakStatus.KLAAR and nieuw.pk not in (vorige.pk, mislukt.pk)
     assert "kon niet worden gemaakt" not in _tekst(client.get(_url(w), PERIODE))
 
 
@@ -282,7 +283,7 @@ def test_a_stuck_job_shows_as_failed_and_a_new_request_takes_over(
     assert "Het voorbeeld werd niet op tijd gemaakt." in tekst and "Opnieuw proberen" in tekst
     assert "hx-trigger" not in antwoord.content.decode()  # it does not poll forever
     _vraag(client, _url(w), django_capture_on_commit_callbacks, vernieuwen="1")
-    assert RapportVoorbeeld.objects.get().status == BestandStatus.KLAAR
+    assert RapportVoorbeeld.objects.get().status == TaakStatus.KLAAR
     # the old job, should it still finish, finds its preview taken away and stores nothing
     assert services.maak_voorbeeld(voorbeeld_id=vast.pk) is None
 

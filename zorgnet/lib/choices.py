@@ -319,10 +319,11 @@ class BijeenkomstType(models.TextChoices):
     BUURTPLATFORM_MOMENT = "buurtplatform_moment", _("Buurtplatform-moment")
 
 
-class BestandStatus(models.TextChoices):
-    """The life of a file made by a job (report, big export): queued, being made, done, failed."""
+class TaakStatus(models.TextChoices):
+    """The life of a record made by a job (network analysis, report file, report preview, big
+    export): queued, being made, done, failed. One enum for all of them (zorgnet.lib.taakrecords)."""
 
     WACHTEND = "wachtend", _("In de wachtrij")
-    BEZIG = "bezig", _("Wordt gemaakt")
+    BEZIG = "bezig", _("Bezig")
     KLAAR = "klaar", _("Klaar")
     MISLUKT = "mislukt", _("Mislukt")

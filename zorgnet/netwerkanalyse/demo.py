@@ -7,7 +7,7 @@ Idempotent: get_or_create only, and a second analysis with the same input hash i
 
 from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
 from zorgnet.lib.choices import Intensiteit, Schaal, Sector
-from zorgnet.netwerkanalyse.models import AnalyseStatus
+from zorgnet.lib.taakrecords import TaakStatus
 
 PARTNERS = [
     # naam, sector, formeel
@@ -103,7 +103,7 @@ def laad(ctx: dict) -> None:
         )
     ctx.setdefault("partners", {}).update({f"netwerk:{n}": p for n, p in partners.items()})
     analyse = start_analyse(
-        buurt=buurtegem, gestart_door=ctx.get("gebruikers", {}).get("regisseur")
+        buurt=buurtegem, aangevraagd_door=ctx.get("gebruikers", {}).get("regisseur")
     )
-    if analyse.status == AnalyseStatus.WACHTRIJ:
+    if analyse.status == TaakStatus.WACHTEND:
         voer_analyse_uit(analyse_id=analyse.pk)

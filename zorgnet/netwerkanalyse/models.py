@@ -1,12 +1,12 @@
 """Network analysis run records (snapshots) and the per-partner metrics of a run."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
 from partners.models import Partner
+from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
 class NetwerkScope(models.TextChoices):
@@ -20,18 +20,17 @@ class NetwerkLaag(models.TextChoices):
     WAARGENOMEN = "waargenomen", _("Waargenomen samenwerking")
 
 
-class AnalyseStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", _("In de wachtrij")
-    BEZIG = "bezig", _("Bezig")
-    KLAAR = "klaar", _("Klaar")
-    MISLUKT = "mislukt", _("Mislukt")
+class NetwerkAnalyse(Taakrecord):
+    """One run of the network analysis for a buurt or gemeente: a snapshot once it is klaar.
 
+    Status, error, requester and timestamps come from Taakrecord (zorgnet.lib.taakrecords)."""
 
-LOPEND = (AnalyseStatus.WACHTRIJ, AnalyseStatus.BEZIG)
-
-
-class NetwerkAnalyse(models.Model):
-    """One run of the network analysis for a buurt or gemeente: a snapshot once it is klaar."""
+    # A run that lost its worker is simply computed again, up to three claims in all.
+    MAX_POGINGEN = 3
+    MISLUKT_MELDING = _(
+        "De netwerkanalyse kon niet worden berekend. Start ze opnieuw; lukt het dan nog niet, "
+        "meld dit aan de beheerder. (Technische details: %(fout)s)"
+    )
 
     scope = models.CharField(_("niveau"), max_length=10, choices=NetwerkScope.choices)
     # "buurt:<id>" or "gemeente:<id>": one key for both scopes, so one running run per key.
@@ -56,26 +55,10 @@ class NetwerkAnalyse(models.Model):
         _("laag"), max_length=20, choices=NetwerkLaag.choices, default=NetwerkLaag.GECOMBINEERD
     )
     min_intensiteit = models.PositiveSmallIntegerField(_("minimale intensiteit"), default=1)
-    status = models.CharField(
-        _("status"), max_length=10, choices=AnalyseStatus.choices, default=AnalyseStatus.WACHTRIJ
-    )
     invoer_hash = models.CharField(_("invoer-hash"), max_length=64, blank=True, db_index=True)
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
     rekentijd_ms = models.PositiveIntegerField(_("rekentijd (ms)"), null=True, blank=True)
-    foutmelding = models.TextField(_("foutmelding"), blank=True)
     metrieken = models.JSONField(_("metrieken"), default=dict, blank=True)
     layout = models.JSONField(_("layout"), default=dict, blank=True)
-    gestart_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("gestart door"),
-    )
 
     class Meta:
         # The table keeps the name it had when the runs lived in `partners` (migrated in place).
@@ -86,7 +69,7 @@ class NetwerkAnalyse(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["sleutel", "laag", "min_intensiteit"],
-                condition=Q(status__in=["wachtrij", "bezig"]),
+                condition=Q(status__in=LOPEND),
                 name="netwerkanalyse_een_lopende_per_scope",
             ),
             models.CheckConstraint(
@@ -98,10 +81,6 @@ class NetwerkAnalyse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sleutel} {self.get_status_display()} ({self.aangemaakt_op:%Y-%m-%d %H:%M})"
-
-    @property
-    def lopend(self) -> bool:
-        return self.status in LOPEND
 
     @property
     def samenvatting(self) -> dict:

@@ -12,9 +12,10 @@ from django.db.models import Q, QuerySet
 
 from buurten.models import Buurt, Gemeente
 from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, PartnerMetriek
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 
 # Bump when the metric suite changes, so a finished run is not reused for a different computation.
 SUITE_VERSIE = 1
@@ -94,7 +95,7 @@ def netwerk_invoer(
 
 
 def analyses_van(sleutel: str) -> QuerySet[NetwerkAnalyse]:
-    return NetwerkAnalyse.objects.filter(sleutel=sleutel).select_related("gestart_door")
+    return NetwerkAnalyse.objects.filter(sleutel=sleutel).select_related("aangevraagd_door")
 
 
 def laatste_analyse(sleutel: str) -> NetwerkAnalyse | None:
@@ -105,19 +106,14 @@ def laatste_analyse(sleutel: str) -> NetwerkAnalyse | None:
 def snapshots(sleutel: str, *, aantal: int = 12) -> list[NetwerkAnalyse]:
     """The last finished runs, oldest first (for the evolution)."""
     rijen = list(
-        analyses_van(sleutel)
-        .filter(status=AnalyseStatus.KLAAR)
-        .order_by("-klaar_op", "-id")[:aantal]
+        analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id")[:aantal]
     )
     return rijen[::-1]
 
 
 def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
     return (
-        analyses_van(sleutel)
-        .filter(status=AnalyseStatus.KLAAR)
-        .order_by("-klaar_op", "-id")
-        .first()
+        analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
     )
 
 

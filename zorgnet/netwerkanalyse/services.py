@@ -1,29 +1,24 @@
-"""Write side of the network analysis: start a run (or reuse one), compute it, mark it failed,
-reset stuck runs, plan periodic snapshots. The job (zorgnet.netwerkanalyse.tasks) only calls these."""
+"""Write side of the network analysis: start a run (or reuse one), compute it, plan periodic
+snapshots. Claiming, finishing, failing and resetting stuck runs is the one life cycle of
+zorgnet.lib.taakrecords; the job (zorgnet.netwerkanalyse.tasks) only calls these."""
 
 from __future__ import annotations
 
 import logging
 import time
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib import taakrecords
+from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
 from zorgnet.netwerk.layout import bereken_layout
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
-from zorgnet.netwerkanalyse.models import (
-    LOPEND,
-    AnalyseStatus,
-    NetwerkAnalyse,
-    NetwerkScope,
-    PartnerMetriek,
-)
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
 from zorgnet.netwerkanalyse.selectors import (
     laatste_snapshot,
     netwerk_invoer,
@@ -32,9 +27,6 @@ from zorgnet.netwerkanalyse.selectors import (
 )
 
 log = logging.getLogger(__name__)
-
-VASTGELOPEN_NA = timedelta(minutes=30)
-MAX_POGINGEN = 3
 
 
 def _scope(analyse: NetwerkAnalyse) -> dict:
@@ -52,7 +44,7 @@ def _wachtrij(analyse_id: int) -> None:
 @transaction.atomic
 def start_analyse(
     *,
-    gestart_door=None,
+    aangevraagd_door=None,
     buurt: Buurt | None = None,
     gemeente: Gemeente | None = None,
     laag: str = "gecombineerd",
@@ -79,7 +71,7 @@ def start_analyse(
     )
     hergebruik = (
         NetwerkAnalyse.objects.filter(
-            sleutel=sleutel, status=AnalyseStatus.KLAAR, invoer_hash=invoer.hash, **params
+            sleutel=sleutel, status=TaakStatus.KLAAR, invoer_hash=invoer.hash, **params
         )
         .order_by("-klaar_op")
         .first()
@@ -94,7 +86,9 @@ def start_analyse(
         periode_van=van,
         periode_tot=tot,
         invoer_hash=invoer.hash,
-        gestart_door=gestart_door if getattr(gestart_door, "is_authenticated", False) else None,
+        aangevraagd_door=aangevraagd_door
+        if getattr(aangevraagd_door, "is_authenticated", False)
+        else None,
         **params,
     )
     analyse.full_clean(validate_constraints=False)
@@ -106,18 +100,6 @@ def start_analyse(
         return NetwerkAnalyse.objects.get(sleutel=sleutel, status__in=LOPEND, **params)
     _wachtrij(analyse.pk)
     return analyse
-
-
-def claim(*, analyse_id: int) -> bool:
-    """Take a queued run (conditional UPDATE): only one worker ever computes it."""
-    return bool(
-        NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.WACHTRIJ).update(
-            status=AnalyseStatus.BEZIG,
-            gestart_op=timezone.now(),
-            pogingen=F("pogingen") + 1,
-            foutmelding="",
-        )
-    )
 
 
 def _per_laag(knopen, banden) -> dict:
@@ -133,7 +115,7 @@ def _per_laag(knopen, banden) -> dict:
 
 def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     """Compute a queued run and store it; None when another worker has it or it is done."""
-    if not claim(analyse_id=analyse_id):
+    if not taakrecords.claim(NetwerkAnalyse, analyse_id):
         return None
     analyse = NetwerkAnalyse.objects.select_related("buurt", "gemeente").get(pk=analyse_id)
     begin = time.perf_counter()
@@ -172,59 +154,24 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         for a, b, d in alle.edges(data=True)
     ]
     with transaction.atomic():
+        # Finish first: a run declared stuck meanwhile belongs to another job now, and its
+        # metrics must not be replaced by this late one.
+        if not taakrecords.rond_af(
+            NetwerkAnalyse,
+            analyse_id,
+            rekentijd_ms=int((time.perf_counter() - begin) * 1000),
+            invoer_hash=invoer.hash,
+            metrieken=resultaat,
+            layout={"posities": {str(k): v for k, v in posities.items()}, "banden": alle_banden},
+        ):
+            return None
         PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()
         PartnerMetriek.objects.bulk_create(
             PartnerMetriek(analyse_id=analyse_id, partner_id=int(k), **waarden)
             for k, waarden in resultaat["per_knoop"].items()
         )
-        NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.BEZIG).update(
-            status=AnalyseStatus.KLAAR,
-            klaar_op=timezone.now(),
-            rekentijd_ms=int((time.perf_counter() - begin) * 1000),
-            invoer_hash=invoer.hash,
-            metrieken=resultaat,
-            layout={"posities": {str(k): v for k, v in posities.items()}, "banden": alle_banden},
-        )
     analyse.refresh_from_db()
     return analyse
-
-
-def terug_in_wachtrij(*, analyse_id: int) -> None:
-    """After a transient error: the run goes back to the queue so the retry can claim it."""
-    NetwerkAnalyse.objects.filter(pk=analyse_id, status=AnalyseStatus.BEZIG).update(
-        status=AnalyseStatus.WACHTRIJ
-    )
-
-
-def markeer_mislukt(*, analyse_id: int, fout: BaseException | str) -> None:
-    """Mark a run failed with a message a buurtregisseur can read; it can simply be started again."""
-    technisch = fout if isinstance(fout, str) else f"{type(fout).__name__}: {fout}"
-    melding = _(
-        "De netwerkanalyse kon niet worden berekend. Start ze opnieuw; lukt het dan nog niet, "
-        "meld dit aan de beheerder. (Technische details: %(fout)s)"
-    ) % {"fout": technisch[:300]}
-    NetwerkAnalyse.objects.filter(pk=analyse_id).exclude(status=AnalyseStatus.KLAAR).update(
-        status=AnalyseStatus.MISLUKT, klaar_op=timezone.now(), foutmelding=melding
-    )
-
-
-def reset_vastgelopen(*, na: timedelta = VASTGELOPEN_NA) -> int:
-    """Runs stuck in 'bezig' (a worker died): back to the queue, or failed after too many tries."""
-    grens = timezone.now() - na
-    vast = NetwerkAnalyse.objects.filter(status=AnalyseStatus.BEZIG, gestart_op__lt=grens)
-    aantal = 0
-    for analyse_id, pogingen in vast.values_list("id", "pogingen"):
-        if pogingen >= MAX_POGINGEN:
-            markeer_mislukt(
-                analyse_id=analyse_id,
-                fout=_("de berekening liep %(n)s keer vast") % {"n": pogingen},
-            )
-        elif NetwerkAnalyse.objects.filter(
-            pk=analyse_id, status=AnalyseStatus.BEZIG, gestart_op__lt=grens
-        ).update(status=AnalyseStatus.WACHTRIJ):
-            _wachtrij(analyse_id)
-        aantal += 1
-    return aantal
 
 
 def plan_snapshots() -> int:

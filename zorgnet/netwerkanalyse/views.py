@@ -169,7 +169,7 @@ def netwerk_start(request, buurt_id: int | None = None, gemeente_id: int | None 
     params = NetwerkForm(request.POST).waarden()
     try:
         analyse = services.start_analyse(
-            gestart_door=request.user,
+            aangevraagd_door=request.user,
             buurt=scope.buurt,
             gemeente=None if scope.buurt else scope.gemeente,
             laag=params["laag"],
@@ -184,7 +184,7 @@ def netwerk_start(request, buurt_id: int | None = None, gemeente_id: int | None 
             "partners/netwerkanalyse_detail.html#status",
             {"scope": scope, "laatste": analyse, "params": params},
         )
-        if not analyse.lopend:
+        if not analyse.is_lopend:
             response["HX-Refresh"] = "true"
         return response
     query = urlencode({"laag": params["laag"], "intensiteit": params["min_intensiteit"]})
@@ -202,7 +202,7 @@ def netwerk_status(request, buurt_id: int | None = None, gemeente_id: int | None
         "partners/netwerkanalyse_detail.html#status",
         {"scope": scope, "laatste": laatste, "params": NetwerkForm(request.GET).waarden()},
     )
-    if request.htmx and request.GET.get("wacht") and laatste and not laatste.lopend:
+    if request.htmx and request.GET.get("wacht") and laatste and not laatste.is_lopend:
         response["HX-Refresh"] = "true"
     return response
 

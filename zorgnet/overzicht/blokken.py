@@ -21,8 +21,8 @@ from buurten.analyse.selectors import sectie_context as buurtanalyse_context
 from buurten.models import Buurt
 from buurten.permissions import gecoordineerde_gemeenten, kan_beheren, kan_rapporteren
 from partners import selectors as partners
-from zorgnet.lib.choices import BestandStatus
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse
+from zorgnet.lib.taakrecords import TaakStatus
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 from zorgnet.netwerkanalyse.selectors import sleutel_van
 from zorgnet.rapport.selectors import bestanden_van_buurt, gecoordineerd
 
@@ -88,17 +88,17 @@ def netwerk_context(request: HttpRequest, buurt: Buurt) -> dict:
     runs = NetwerkAnalyse.objects.filter(sleutel=sleutel_van(buurt=buurt)).only(
         "id", "status", "metrieken", "klaar_op"
     )
-    snapshot = runs.filter(status=AnalyseStatus.KLAAR).order_by("-klaar_op", "-id").first()
+    snapshot = runs.filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
     return {
         "snapshot": snapshot,
         "lopend": snapshot is None
-        and runs.filter(status__in=[AnalyseStatus.WACHTRIJ, AnalyseStatus.BEZIG]).exists(),
+        and runs.filter(status__in=[TaakStatus.WACHTEND, TaakStatus.BEZIG]).exists(),
     }
 
 
 def rapport_context(request: HttpRequest, buurt: Buurt) -> dict:
     mag = kan_rapporteren(request.user, buurt)
-    bestanden = bestanden_van_buurt(buurt).filter(status=BestandStatus.KLAAR)[:3] if mag else []
+    bestanden = bestanden_van_buurt(buurt).filter(status=TaakStatus.KLAAR)[:3] if mag else []
     return {"buurt": buurt, "mag_rapporteren": mag, "bestanden": list(bestanden)}
 
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from activiteiten.models import Actie
+from zorgnet.lib.taakrecords import TaakStatus
 
-from .models import BestandStatus, Formaat, RapportBestand, Rapportnotitie
+from .models import Formaat, RapportBestand, Rapportnotitie
 from .services import maak_bestand
 
 VERHALEN = {
@@ -53,5 +54,5 @@ def laad(ctx: dict) -> None:
             formaat=formaat,
             defaults={"aangevraagd_door": regisseur},
         )
-        if bestand.status != BestandStatus.KLAAR:
+        if bestand.status != TaakStatus.KLAAR:
             maak_bestand(bestand_id=bestand.pk)

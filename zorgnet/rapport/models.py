@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
-from zorgnet.lib.choices import BestandStatus
+from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
 class Formaat(models.TextChoices):
@@ -23,8 +23,15 @@ def _geldige_periode(van, tot) -> None:
         raise ValidationError({"tot": _("Het einde van de periode ligt voor het begin.")})
 
 
-class RapportBestand(models.Model):
-    """One generated report file (PDF or XLSX) for a buurt or a whole gemeente over a period."""
+class RapportBestand(Taakrecord):
+    """One generated report file (PDF or XLSX) for a buurt or a whole gemeente over a period.
+
+    Status, error, requester and timestamps come from Taakrecord (zorgnet.lib.taakrecords)."""
+
+    MISLUKT_MELDING = _(
+        "Het rapport kon niet worden gemaakt. Vraag het opnieuw aan; lukt het dan nog niet, "
+        "meld dit aan de beheerder. (Technische details: %(fout)s)"
+    )
 
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
@@ -41,21 +48,7 @@ class RapportBestand(models.Model):
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
     formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
-    status = models.CharField(
-        _("status"), max_length=20, choices=BestandStatus.choices, default=BestandStatus.WACHTEND
-    )
     bestand = models.FileField(_("bestand"), upload_to="rapporten/%Y/", blank=True)
-    fout = models.TextField(_("foutmelding"), blank=True)
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("aangevraagd door"),
-    )
-    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]
@@ -72,10 +65,6 @@ class RapportBestand(models.Model):
     @property
     def scope_naam(self) -> str:
         return self.buurt.naam if self.buurt_id else f"Gemeente {self.gemeente.naam}"
-
-    @property
-    def is_afgewerkt(self) -> bool:
-        return self.status in (BestandStatus.KLAAR, BestandStatus.MISLUKT)
 
     def bestandsnaam(self) -> str:
         from django.utils.text import slugify
@@ -128,14 +117,16 @@ class Rapportnotitie(models.Model):
         _geldige_periode(self.van, self.tot)
 
 
-LOPEND = (BestandStatus.WACHTEND, BestandStatus.BEZIG)
 # A preview takes seconds; one queued or busy for this long lost its worker. The job's own time
 # limit (tasks.voorbeeld_maken) is shorter, so a late job never overwrites a newer preview.
 VOORBEELD_VASTGELOPEN_NA = timedelta(minutes=15)
 
 
-class RapportVoorbeeld(models.Model):
+class RapportVoorbeeld(Taakrecord):
     """The on-screen preview of a report (HTML), made by a job and served as stored."""
+
+    VASTGELOPEN_NA = VOORBEELD_VASTGELOPEN_NA
+    MISLUKT_MELDING = _("Het voorbeeld kon niet worden gemaakt. (Technische details: %(fout)s)")
 
     # A separate model, not a third RapportBestand format: a preview is a cache of one screen, not
     # a kept file; it must not appear in the list of made reports, the zip or the export log.
@@ -153,22 +144,7 @@ class RapportVoorbeeld(models.Model):
     )
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=BestandStatus.choices, default=BestandStatus.WACHTEND
-    )
     html = models.TextField(_("html"), blank=True)
-    fout = models.TextField(_("foutmelding"), blank=True)
-    aangevraagd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("aangevraagd door"),
-    )
-    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]
@@ -201,10 +177,6 @@ class RapportVoorbeeld(models.Model):
     def __str__(self) -> str:
         scope = f"buurt {self.buurt_id}" if self.buurt_id else f"gemeente {self.gemeente_id}"
         return f"{scope} {self.van:%d/%m/%Y}-{self.tot:%d/%m/%Y} ({self.status})"
-
-    @property
-    def is_lopend(self) -> bool:
-        return self.status in LOPEND
 
     @property
     def is_vastgelopen(self) -> bool:

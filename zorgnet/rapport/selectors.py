@@ -18,10 +18,11 @@ from buurten.permissions import (
     is_coordinator_van,
     kan_rapporteren,
 )
+from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.rapport.sectie import RapportSectie, Scope
 from zorgnet.rapport.secties import rapportsecties
 
-from .models import BestandStatus, RapportBestand, RapportVoorbeeld
+from .models import RapportBestand, RapportVoorbeeld
 
 
 def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:
@@ -137,7 +138,7 @@ def mag_bestand_zien(user, bestand: RapportBestand) -> bool:
 def laatste_klare_bestanden(qs: QuerySet[RapportBestand]) -> list[RapportBestand]:
     """The newest finished file per (buurt or gemeente, format)."""
     gezien: dict[tuple, RapportBestand] = {}
-    for bestand in qs.filter(status=BestandStatus.KLAAR).exclude(bestand=""):
+    for bestand in qs.filter(status=TaakStatus.KLAAR).exclude(bestand=""):
         gezien.setdefault((bestand.buurt_id, bestand.formaat), bestand)
     return list(gezien.values())
 
@@ -167,7 +168,7 @@ class Voorbeeldtoestand:
     def mislukt(self) -> bool:
         return bool(
             self.laatste
-            and (self.laatste.status == BestandStatus.MISLUKT or self.laatste.is_vastgelopen)
+            and (self.laatste.status == TaakStatus.MISLUKT or self.laatste.is_vastgelopen)
         )
 
 
@@ -180,9 +181,9 @@ def voorbeeldtoestand(
     if not met_html:
         qs = qs.defer("html")
     laatste = qs.first()
-    if laatste is None or laatste.status == BestandStatus.KLAAR:
+    if laatste is None or laatste.status == TaakStatus.KLAAR:
         return Voorbeeldtoestand(laatste, laatste)
-    return Voorbeeldtoestand(laatste, qs.filter(status=BestandStatus.KLAAR).first())
+    return Voorbeeldtoestand(laatste, qs.filter(status=TaakStatus.KLAAR).first())
 
 
 # --- the coordinator's overview ---------------------------------------------------------------------

@@ -19,17 +19,11 @@ from buurten.models import Buurt, Gemeente, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
 from zorgnet.lib.exports import xlsx_bytes
+from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.rapport.sectie import Scope
 
 from . import selectors
-from .models import (
-    LOPEND,
-    BestandStatus,
-    Formaat,
-    RapportBestand,
-    Rapportnotitie,
-    RapportVoorbeeld,
-)
+from .models import Formaat, RapportBestand, Rapportnotitie, RapportVoorbeeld
 
 log = logging.getLogger(__name__)
 
@@ -145,34 +139,31 @@ def vraag_rapport_aan(
 
 
 def maak_bestand(*, bestand_id: int) -> RapportBestand | None:
-    """Generate the file of a queued report. Idempotent: a finished file is left alone."""
-    with transaction.atomic():
-        bestand = (
-            RapportBestand.objects.select_for_update(of=("self",))
-            .select_related("buurt", "gemeente")
-            .filter(pk=bestand_id)
-            .first()
-        )
-        if bestand is None or bestand.status == BestandStatus.KLAAR:
-            return bestand
-        bestand.status = BestandStatus.BEZIG
-        bestand.save(update_fields=["status"])
+    """Generate the file of a queued report; None when it is not (or no longer) queued, so a
+    finished file is not made again. An error propagates: the job marks the record failed."""
+    if not taakrecords.claim(RapportBestand, bestand_id):
+        return None
+    bestand = RapportBestand.objects.select_related("buurt", "gemeente").get(pk=bestand_id)
     scope = selectors.scope_van_bestand(bestand)
+    inhoud = rapport_pdf(scope) if bestand.formaat == Formaat.PDF else rapport_xlsx(scope)
+    opgeslagen = ""
     try:
-        inhoud = rapport_pdf(scope) if bestand.formaat == Formaat.PDF else rapport_xlsx(scope)
-    except Exception as exc:  # the job reports the failure on the status fragment
-        bestand.status = BestandStatus.MISLUKT
-        bestand.fout = f"{type(exc).__name__}: {exc}"[:2000]
-        bestand.save(update_fields=["status", "fout"])
+        bestand.bestand.save(bestand.bestandsnaam(), ContentFile(inhoud), save=False)
+        opgeslagen = bestand.bestand.name
+        klaar = taakrecords.rond_af(RapportBestand, bestand_id, bestand=opgeslagen)
+    except BaseException:
+        _verwijder_bestand(opgeslagen)
         raise
-    if bestand.bestand:
-        bestand.bestand.delete(save=False)
-    bestand.bestand.save(bestand.bestandsnaam(), ContentFile(inhoud), save=False)
-    bestand.status = BestandStatus.KLAAR
-    bestand.fout = ""
-    bestand.klaar_op = timezone.now()
-    bestand.save(update_fields=["bestand", "status", "fout", "klaar_op"])
+    if not klaar:  # declared stuck meanwhile: do not keep an orphan file
+        _verwijder_bestand(opgeslagen)
+        return None
+    bestand.refresh_from_db()
     return bestand
+
+
+def _verwijder_bestand(naam: str) -> None:
+    if naam:
+        RapportBestand._meta.get_field("bestand").storage.delete(naam)
 
 
 # --- the on-screen preview: made by a job, served as stored ---------------------------------------
@@ -207,9 +198,11 @@ def vraag_voorbeeld_aan(
     if lopend is not None:
         if not lopend.is_vastgelopen:
             return lopend
-        markeer_voorbeeld_mislukt(voorbeeld_id=lopend.pk)
+        taakrecords.markeer_mislukt(
+            RapportVoorbeeld, lopend.pk, _("Het voorbeeld werd niet op tijd gemaakt.")
+        )
     if not vernieuwen:
-        laatste = zelfde.filter(status=BestandStatus.KLAAR).first()
+        laatste = zelfde.filter(status=TaakStatus.KLAAR).first()
         if laatste is not None and laatste.is_vers:
             return laatste
     try:
@@ -248,28 +241,6 @@ def maak_voorbeeld(*, voorbeeld_id: int) -> RapportVoorbeeld | None:
         ).exclude(status__in=LOPEND).delete()
     voorbeeld.refresh_from_db()
     return voorbeeld
-
-
-def voorbeeld_terug_in_wachtrij(*, voorbeeld_id: int) -> None:
-    """After a transient error: back to the queue so that the retry can claim it again."""
-    RapportVoorbeeld.objects.filter(pk=voorbeeld_id, status=BestandStatus.BEZIG).update(
-        status=BestandStatus.WACHTEND
-    )
-
-
-def markeer_voorbeeld_mislukt(*, voorbeeld_id: int, fout: BaseException | None = None) -> None:
-    """A failed preview says so in Dutch (None: its job got stuck); the previous preview of the
-    period stays as it was, and asking again starts a new one."""
-    if fout is None:
-        melding = _("Het voorbeeld werd niet op tijd gemaakt.")
-    else:
-        log.warning("rapportvoorbeeld %s mislukt: %s", voorbeeld_id, fout, exc_info=fout)
-        melding = _("Het voorbeeld kon niet worden gemaakt. (Technische details: %(fout)s)") % {
-            "fout": f"{type(fout).__name__}: {fout}"[:300]
-        }
-    taakrecords.markeer_mislukt(
-        RapportVoorbeeld.objects.filter(pk=voorbeeld_id), melding, klaar_op=timezone.now()
-    )
 
 
 def registreer_download(*, gebruiker, bestand: RapportBestand) -> None:

@@ -1,12 +1,19 @@
+"""Jobs of the reports: thin, take ids, call one service. Retries on transient errors and the
+failed state come from TaakrecordTaak (zorgnet.lib.taakrecords). The names are the ones Celery
+gave these tasks before they were explicit, so a message queued before an upgrade finds its task."""
+
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
-TRANSIENT = (OperationalError, InterfaceError)
+from zorgnet.lib import taakrecords
 
 
-@shared_task
+@shared_task(
+    name="zorgnet.rapport.tasks.lang_rapport_maken",
+    base=taakrecords.TaakrecordTaak,
+    taakrecord="rapport.RapportBestand",
+)
 def lang_rapport_maken(bestand_id: int) -> None:
-    """Generate one report file (long queue). Idempotent: a finished file is not made again."""
+    """Generate one report file (long queue). Idempotent: only a queued file is claimed."""
     from .services import maak_bestand
 
     maak_bestand(bestand_id=bestand_id)
@@ -14,18 +21,26 @@ def lang_rapport_maken(bestand_id: int) -> None:
 
 # The default queue, not "long": a preview is interactive and takes seconds, so it should not wait
 # behind network analyses and gemeente PDFs. The time limit stays below VOORBEELD_VASTGELOPEN_NA.
-@shared_task(bind=True, max_retries=3, acks_late=True, soft_time_limit=600, time_limit=660)
-def voorbeeld_maken(self, voorbeeld_id: int) -> None:
-    """Render one report preview; retry only when the database was briefly unavailable."""
-    from . import services
+@shared_task(
+    name="zorgnet.rapport.tasks.voorbeeld_maken",
+    base=taakrecords.TaakrecordTaak,
+    taakrecord="rapport.RapportVoorbeeld",
+    soft_time_limit=600,
+    time_limit=660,
+)
+def voorbeeld_maken(voorbeeld_id: int) -> None:
+    """Render one report preview. Idempotent: only a queued preview is claimed."""
+    from .services import maak_voorbeeld
 
-    try:
-        services.maak_voorbeeld(voorbeeld_id=voorbeeld_id)
-    except TRANSIENT as exc:
-        if self.request.retries >= self.max_retries:
-            services.markeer_voorbeeld_mislukt(voorbeeld_id=voorbeeld_id, fout=exc)
-            return
-        services.voorbeeld_terug_in_wachtrij(voorbeeld_id=voorbeeld_id)
-        raise self.retry(exc=exc, countdown=2 * 2**self.request.retries) from exc
-    except Exception as exc:  # noqa: BLE001 - also the time limit: a readable 'mislukt', no retry loop
-        services.markeer_voorbeeld_mislukt(voorbeeld_id=voorbeeld_id, fout=exc)
+    maak_voorbeeld(voorbeeld_id=voorbeeld_id)
+
+
+@shared_task(name="zorgnet.rapport.tasks.rapporten_vastgelopen_resetten")
+def rapporten_vastgelopen_resetten() -> int:
+    """Beat: report files and previews whose worker died are marked failed; those whose message
+    was lost are queued again."""
+    from .models import RapportBestand, RapportVoorbeeld
+
+    return taakrecords.reset_vastgelopen(
+        RapportBestand, lang_rapport_maken.delay
+    ) + taakrecords.reset_vastgelopen(RapportVoorbeeld, voorbeeld_maken.delay)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from zorgnet.lib.choices import Intensiteit
-from zorgnet.netwerkanalyse.models import AnalyseStatus, NetwerkAnalyse, NetwerkScope
+from zorgnet.lib.taakrecords import TaakStatus
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
 from zorgnet.netwerkanalyse.weergave import namen_voor, netwerkbeeld_svg
 from zorgnet.rapport.sectie import RapportSectie, Scope
 
@@ -26,7 +27,7 @@ def _snapshots(scope: Scope) -> tuple[NetwerkAnalyse | None, NetwerkAnalyse | No
         runs = NetwerkAnalyse.objects.filter(
             scope=NetwerkScope.GEMEENTE, gemeente_id=scope.gemeente_id
         )
-    klaar = runs.filter(status=AnalyseStatus.KLAAR, laag="gecombineerd", min_intensiteit=1)
+    klaar = runs.filter(status=TaakStatus.KLAAR, laag="gecombineerd", min_intensiteit=1)
     nu = klaar.filter(klaar_op__lte=_einde(scope.tot)).order_by("-klaar_op", "-id").first()
     begin = timezone.make_aware(datetime.combine(scope.van, time.min))
     vorige = klaar.filter(klaar_op__lt=begin).order_by("-klaar_op", "-id").first()
