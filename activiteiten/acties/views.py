@@ -59,7 +59,7 @@ def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         if beheer
         else [],
     }
-    template = "activiteiten/actie_list.html"
+    template = "activiteiten/acties/actie_list.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)
 
 
@@ -104,7 +104,7 @@ def _actie_form(request: HttpRequest, buurt, actie) -> HttpResponse:
             messages.success(request, _("Actie bewaard."))
             return redirect("activiteiten:actie_detail", buurt.id, actie.id)
     return render(
-        request, "activiteiten/actie_form.html", {"buurt": buurt, "form": form, "actie": actie}
+        request, "activiteiten/acties/actie_form.html", {"buurt": buurt, "form": form, "actie": actie}
     )
 
 
@@ -115,7 +115,7 @@ def actie_detail(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResp
     actie = selectors.get_actie_or_404(buurt, actie_id)
     return render(
         request,
-        "activiteiten/actie_detail.html",
+        "activiteiten/acties/actie_detail.html",
         {
             "buurt": buurt,
             "actie": actie,
@@ -144,13 +144,13 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             if filters.ongeldig
             else selectors.signaal_tellingen(buurt, van=gekozen.get("van"), tot=gekozen.get("tot"))
         )
-        return render(request, "activiteiten/signaal_tellingen.html", context)
+        return render(request, "activiteiten/acties/signaal_tellingen.html", context)
     qs = filters.resultaten
     context.update(
         pagina=paginering.pagina(request, qs),
         mag_beheren=kan_beheren(request.user, buurt),
     )
-    template = "activiteiten/signaal_list.html"
+    template = "activiteiten/acties/signaal_list.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)
 
 
@@ -162,7 +162,7 @@ def signaal_open(request: HttpRequest, buurt_id: int) -> HttpResponse:
     vereis_beheer(request.user, buurt)
     return render(
         request,
-        "activiteiten/signaal_open.html",
+        "activiteiten/acties/signaal_open.html",
         {
             "buurt": buurt,
             "pagina": paginering.pagina(request, selectors.open_signalen(request.user, buurt)),
@@ -189,7 +189,7 @@ def signaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Signaal vastgelegd. Dank je!"))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
-    return render(request, "activiteiten/signaal_form.html", {"buurt": buurt, "form": form})
+    return render(request, "activiteiten/acties/signaal_form.html", {"buurt": buurt, "form": form})
 
 
 def _signaal_detail_context(request, buurt, signaal, **extra) -> dict:
@@ -222,7 +222,7 @@ def signaal_detail(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
     )
     return render(
         request,
-        "activiteiten/signaal_detail.html",
+        "activiteiten/acties/signaal_detail.html",
         _signaal_detail_context(request, buurt, signaal),
     )
 
@@ -245,7 +245,7 @@ def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
     return render(
         request,
-        "activiteiten/signaal_detail.html",
+        "activiteiten/acties/signaal_detail.html",
         _signaal_detail_context(request, buurt, signaal, status_form=form),
     )
 
@@ -284,7 +284,7 @@ def doorverwijzing_create(request: HttpRequest, buurt_id: int, signaal_id: int) 
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
     return render(
         request,
-        "activiteiten/doorverwijzing_form.html",
+        "activiteiten/acties/doorverwijzing_form.html",
         {"buurt": buurt, "signaal": signaal, "form": form},
     )
 
@@ -317,7 +317,7 @@ def beleidssignaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     return render(
         request,
-        "activiteiten/beleidssignaal_list.html",
+        "activiteiten/acties/beleidssignaal_list.html",
         {
             "buurt": buurt,
             "pagina": paginering.pagina(request, selectors.beleidssignalen_van(buurt)),
@@ -346,7 +346,7 @@ def beleidssignaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Beleidssignaal aangemaakt."))
             return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
-    return render(request, "activiteiten/beleidssignaal_form.html", {"buurt": buurt, "form": form})
+    return render(request, "activiteiten/acties/beleidssignaal_form.html", {"buurt": buurt, "form": form})
 
 
 @login_required
@@ -374,7 +374,7 @@ def beleidssignaal_detail(request: HttpRequest, buurt_id: int, beleidssignaal_id
     signalen = selectors.signalen_voor(request.user, buurt).filter(beleidssignaal=beleidssignaal)
     return render(
         request,
-        "activiteiten/beleidssignaal_detail.html",
+        "activiteiten/acties/beleidssignaal_detail.html",
         {
             "buurt": buurt,
             "beleidssignaal": beleidssignaal,

@@ -50,7 +50,7 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "reeksen": selectors.reeksen_van(buurt),
         "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
     }
-    template = "activiteiten/bijeenkomst_list.html"
+    template = "activiteiten/bijeenkomsten/bijeenkomst_list.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)
 
 
@@ -84,7 +84,7 @@ def _bijeenkomst_form(request: HttpRequest, buurt, bijeenkomst) -> HttpResponse:
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
     return render(
         request,
-        "activiteiten/bijeenkomst_form.html",
+        "activiteiten/bijeenkomsten/bijeenkomst_form.html",
         {"buurt": buurt, "form": form, "bijeenkomst": bijeenkomst},
     )
 
@@ -111,7 +111,7 @@ def bijeenkomst_detail(request: HttpRequest, buurt_id: int, bijeenkomst_id: int)
         context["uitkomst_form"] = UitkomstForm(
             partners=selectors.partners_in_buurt(request.user, buurt)
         )
-    return render(request, "activiteiten/bijeenkomst_detail.html", context)
+    return render(request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html", context)
 
 
 # --- aanwezigheid ---------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
             return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
     return render(
         request,
-        "activiteiten/aanwezigheid_form.html",
+        "activiteiten/bijeenkomsten/aanwezigheid_form.html",
         {"buurt": buurt, "bijeenkomst": bijeenkomst, "form": form, "nieuwe": nieuwe},
     )
 
@@ -202,10 +202,10 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
     if request.htmx:
         # The detail page swaps its outcomes block: the list plus the (fresh or invalid) form.
         context = {**_detail_context(request, buurt, bijeenkomst), "uitkomst_form": form}
-        return render(request, "activiteiten/bijeenkomst_detail.html#uitkomsten", context)
+        return render(request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html#uitkomsten", context)
     return render(
         request,
-        "activiteiten/uitkomst_form.html",
+        "activiteiten/bijeenkomsten/uitkomst_form.html",
         {"buurt": buurt, "bijeenkomst": bijeenkomst, "form": form},
     )
 
@@ -220,10 +220,10 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
         context["keuzes"] = list(selectors.aanwezigheidskeuzes(request.user, buurt))
         context["aanwezig_ids"] = {a.contactpersoon_id for a in context["aanwezigheden"]}
     if request.GET.get("formaat") != "pdf":
-        return render(request, "activiteiten/bijeenkomst_afdruk.html", context)
+        return render(request, "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context)
     import weasyprint
 
-    html = render_to_string("activiteiten/bijeenkomst_afdruk.html", context, request=request)
+    html = render_to_string("activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context, request=request)
     css = [weasyprint.CSS(filename=finders.find(p)) for p in ("css/zorgnet.css",)]
     pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
         stylesheets=css
@@ -272,7 +272,7 @@ def opvolging(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "pagina": paginering.pagina(request, qs),
         "vandaag": timezone.localdate(),
     }
-    template = "activiteiten/bijeenkomst_opvolging.html"
+    template = "activiteiten/bijeenkomsten/bijeenkomst_opvolging.html"
     return render(request, template + "#resultaten" if request.htmx else template, context)
 
 
@@ -291,7 +291,7 @@ def reeks_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Reeks bewaard. Plan nu de eerste data."))
             return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
-    return render(request, "activiteiten/reeks_form.html", {"buurt": buurt, "form": form})
+    return render(request, "activiteiten/bijeenkomsten/reeks_form.html", {"buurt": buurt, "form": form})
 
 
 @login_required
@@ -316,7 +316,7 @@ def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResp
     bijeenkomsten = selectors.met_aantallen(reeks.bijeenkomsten.all()).order_by("datum")
     return render(
         request,
-        "activiteiten/reeks_detail.html",
+        "activiteiten/bijeenkomsten/reeks_detail.html",
         {
             "buurt": buurt,
             "reeks": reeks,

@@ -90,7 +90,7 @@ def exportbestand_detail(
         "bestand": bestand,
         "exportbestanden": selectors.recente_exportbestanden(request.user, buurt)[:RECENT],
     }
-    template = "activiteiten/exportbestand_detail.html"
+    template = "activiteiten/exports/exportbestand_detail.html"
     return render(request, template + "#status" if request.htmx else template, context)
 
 

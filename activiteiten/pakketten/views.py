@@ -89,7 +89,7 @@ def _stap_context(request: HttpRequest, buurt, stap: int, **forms) -> dict:
 
 def _render_stap(request, buurt, stap: int, **forms) -> HttpResponse:
     return render(
-        request, "activiteiten/pakket_stap.html", _stap_context(request, buurt, stap, **forms)
+        request, "activiteiten/pakketten/pakket_stap.html", _stap_context(request, buurt, stap, **forms)
     )
 
 
@@ -103,7 +103,7 @@ def pakket_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         stappen=selectors.stappen(buurt),
         mag_beheren=kan_beheren(request.user, buurt),
     )
-    return render(request, "activiteiten/pakket_list.html", ctx)
+    return render(request, "activiteiten/pakketten/pakket_list.html", ctx)
 
 
 @login_required
@@ -205,7 +205,7 @@ def doel_update(request: HttpRequest, buurt_id: int, doel_id: int) -> HttpRespon
         "versies": selectors.doelversies(doel),
         "mag_beheren": beheer,
     }
-    return render(request, "activiteiten/doel_form.html", ctx)
+    return render(request, "activiteiten/pakketten/doel_form.html", ctx)
 
 
 @login_required
@@ -368,7 +368,7 @@ def _detail(request, buurt, pakket, **forms) -> HttpResponse:
         afwijking_form=forms.get("afwijking_form") or AfwijkingForm(),
         factor_form=forms.get("factor_form") or FactorForm(),
     )
-    return render(request, "activiteiten/pakket_detail.html", ctx)
+    return render(request, "activiteiten/pakketten/pakket_detail.html", ctx)
 
 
 @login_required

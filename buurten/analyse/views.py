@@ -54,7 +54,7 @@ def _render_rapport(request, buurt, analyse) -> HttpResponse:
     rapport = selectors.buurtanalyse_rapport(request.user, analyse) if analyse else None
     return render(
         request,
-        "buurten/buurtanalyse_detail.html",
+        "buurten/analyse/buurtanalyse_detail.html",
         {
             "buurt": buurt,
             "analyse": analyse,
@@ -90,7 +90,7 @@ def _formulier(request, buurt, form, *, titel, analyse=None, uitleg="", waarschu
         "uitleg": uitleg,
         "waarschuwing": WAARSCHUWING if waarschuwing else "",
     }
-    template = "buurten/buurtanalyse_form.html"
+    template = "buurten/analyse/buurtanalyse_form.html"
     if request.htmx:
         template += "#formulier"
     return render(request, template, context)
@@ -213,7 +213,7 @@ def indicatorwaarde_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
                     token = uuid.uuid4().hex
                     request.session[sleutel] = {"token": token, "rijen": _naar_sessie(rijen)}
                     context["token"] = token
-    return render(request, "buurten/indicatorwaarde_import.html", context)
+    return render(request, "buurten/analyse/indicatorwaarde_import.html", context)
 
 
 def _toevoegen(request, buurt_id, analyse_id, *, form_class, service, titel, **opties):

@@ -155,7 +155,7 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
             if int(k) in namen
         ),
     }
-    return render(request, "partners/netwerkanalyse_detail.html", context)
+    return render(request, "netwerkanalyse/netwerkanalyse_detail.html", context)
 
 
 @login_required
@@ -181,7 +181,7 @@ def netwerk_start(request, buurt_id: int | None = None, gemeente_id: int | None 
         analyse.refresh_from_db()  # without a broker the job already ran in-process
         response = render(
             request,
-            "partners/netwerkanalyse_detail.html#status",
+            "netwerkanalyse/netwerkanalyse_detail.html#status",
             {"scope": scope, "laatste": analyse, "params": params},
         )
         if not analyse.is_lopend:
@@ -199,7 +199,7 @@ def netwerk_status(request, buurt_id: int | None = None, gemeente_id: int | None
     laatste = laatste_analyse(scope.sleutel)
     response = render(
         request,
-        "partners/netwerkanalyse_detail.html#status",
+        "netwerkanalyse/netwerkanalyse_detail.html#status",
         {"scope": scope, "laatste": laatste, "params": NetwerkForm(request.GET).waarden()},
     )
     if request.htmx and request.GET.get("wacht") and laatste and not laatste.is_lopend:
@@ -235,9 +235,9 @@ def netwerk_partner(
             [(namen.get(b, ("?", ""))[0], i, lagen, bev) for b, i, lagen, bev in buren]
         ),
     }
-    template = "partners/netwerkanalyse_detail.html#partnerpaneel"
+    template = "netwerkanalyse/netwerkanalyse_detail.html#partnerpaneel"
     if not request.htmx:
-        template = "partners/netwerkanalyse_partner.html"
+        template = "netwerkanalyse/netwerkanalyse_partner.html"
     return render(request, template, context)
 
 

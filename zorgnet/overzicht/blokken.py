@@ -106,7 +106,7 @@ BUURTSECTIES: list[Sectie] = [
     Sectie(
         "buurtanalyse",
         _("Buurtanalyse"),
-        "buurten/_buurtanalyse_sectie.html",
+        "buurten/analyse/_buurtanalyse_sectie.html",
         buurtanalyse_context,
         "buurten:buurtanalyse",
     ),
@@ -120,28 +120,28 @@ BUURTSECTIES: list[Sectie] = [
     Sectie(
         "pakketten",
         _("Activiteitenpakketten"),
-        "activiteiten/_pakketten_sectie.html",
+        "activiteiten/pakketten/_pakketten_sectie.html",
         pakketten_context,
         "activiteiten:pakket_list",
     ),
     Sectie(
         "acties",
         _("Acties en signalen"),
-        "activiteiten/_acties_sectie.html",
+        "activiteiten/acties/_acties_sectie.html",
         acties_context,
         "activiteiten:actie_list",
     ),
     Sectie(
         "bijeenkomsten",
         _("Bijeenkomsten"),
-        "activiteiten/_bijeenkomsten_sectie.html",
+        "activiteiten/bijeenkomsten/_bijeenkomsten_sectie.html",
         bijeenkomsten_context,
         "activiteiten:bijeenkomst_list",
     ),
     Sectie(
         "netwerk",
         _("Netwerk"),
-        "partners/netwerkanalyse_sectie.html",
+        "netwerkanalyse/netwerkanalyse_sectie.html",
         netwerk_context,
         "netwerk:buurt_netwerk",
     ),
@@ -180,17 +180,17 @@ def rapport_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
 
 
 DASHBOARDBLOKKEN: list[Sectie] = [
-    Sectie("netwerk", _("Netwerk"), "partners/netwerkanalyse_dashboard.html", netwerk_dashboard),
+    Sectie("netwerk", _("Netwerk"), "netwerkanalyse/netwerkanalyse_dashboard.html", netwerk_dashboard),
     Sectie(
         "open_signalen",
         _("Open signalen"),
-        "activiteiten/_acties_dashboard.html",
+        "activiteiten/acties/_acties_dashboard.html",
         open_signalen_dashboard,
     ),
     Sectie(
         "bijeenkomst_opvolging",
         _("Opvolging van bijeenkomsten"),
-        "activiteiten/_bijeenkomsten_dashboard.html",
+        "activiteiten/bijeenkomsten/_bijeenkomsten_dashboard.html",
         bijeenkomsten_dashboard,
     ),
     Sectie("rapport", _("Rapport"), "rapport/_dashboard.html", rapport_dashboard),

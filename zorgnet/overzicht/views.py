@@ -14,7 +14,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """'Mijn buurten': only the buurten the user belongs to, plus reminders from the apps."""
     buurten = list(selectors.mijn_buurten(request.user))
     blokken = [(blok, blok.context(request, buurten)) for blok in DASHBOARDBLOKKEN]
-    return render(request, "buurten/dashboard.html", {"buurten": buurten, "blokken": blokken})
+    return render(request, "overzicht/dashboard.html", {"buurten": buurten, "blokken": blokken})
 
 
 @login_required
@@ -25,7 +25,7 @@ def buurt_detail(request: HttpRequest, buurt_id: int) -> HttpResponse:
     secties = [(s.slug, s.titel, s, s.context(request, buurt)) for s in BUURTSECTIES]
     return render(
         request,
-        "buurten/buurt_detail.html",
+        "overzicht/buurt_detail.html",
         {
             "buurt": buurt,
             "secties": secties,
