@@ -1,7 +1,6 @@
 """The one life cycle of job-made records (zorgnet.lib.taakrecords) for all four of them: claim,
 finish, fail and reset-stuck as conditional UPDATEs, and the base task's retry and failure."""
 
-import contextvars
 from datetime import date, timedelta
 
 import pytest
@@ -62,9 +61,20 @@ def _status(record) -> str:
     return record.status
 
 
+def _met_claims(claims: dict, functie, *args, **kwargs):
+    """Run as a worker holding `claims` would. Only the claim bookkeeping is swapped: the step
+    runs on this test's own database connection (a fresh contextvars.Context would also give it
+    a fresh connection, which cannot see the test's uncommitted rows and so proves nothing)."""
+    token = taakrecords._claims.set(claims)
+    try:
+        return functie(*args, **kwargs)
+    finally:
+        taakrecords._claims.reset(token)
+
+
 def _in_ander_proces(functie, *args, **kwargs):
     """Run as another worker would: with no claims of this process."""
-    return contextvars.Context().run(functie, *args, **kwargs)
+    return _met_claims({}, functie, *args, **kwargs)
 
 
 # --- claim, finish, fail -------------------------------------------------------------------------
@@ -90,27 +100,21 @@ def test_claim_is_one_conditional_update_and_idempotent(wereld, model, django_as
 
 def test_a_late_worker_after_its_record_was_declared_stuck_changes_nothing(wereld):
     analyse = _record(NetwerkAnalyse, wereld)
-    oud = contextvars.Context()
-    assert oud.run(taakrecords.claim, NetwerkAnalyse, analyse.pk)
+    oude_claims: dict = {}
+    assert _met_claims(oude_claims, taakrecords.claim, NetwerkAnalyse, analyse.pk)
     NetwerkAnalyse.objects.filter(pk=analyse.pk).update(
         gestart_op=timezone.now() - timedelta(hours=2)
     )
     opnieuw = []
     assert taakrecords.reset_vastgelopen(NetwerkAnalyse, opnieuw.append) == 1
     assert opnieuw == [analyse.pk] and _status(analyse) == TaakStatus.WACHTEND
-    nieuw = contextvars.Context()
-    assert nieuw.run(taakrecords.claim, NetwerkAnalyse, analyse.pk)
+    nieuwe_claims: dict = {}
+    assert _met_claims(nieuwe_claims, taakrecords.claim, NetwerkAnalyse, analyse.pk)
 
     # The old worker wakes up: it can neither fail, requeue nor finish the run the new one has
     # taken. Each attempt starts from the old worker's claim (a step forgets the claim it used).
-    oude_claims = oud.run(lambda: dict(taakrecords._mijn_claims()))
-
     def als_oud(functie, *args, **kwargs):
-        def met_oude_claim():
-            taakrecords._claims.set(dict(oude_claims))
-            return functie(*args, **kwargs)
-
-        return contextvars.Context().run(met_oude_claim)
+        return _met_claims(dict(oude_claims), functie, *args, **kwargs)
 
     assert not als_oud(
         taakrecords.markeer_mislukt, NetwerkAnalyse, analyse.pk, "oud", van_deze_taak=True
@@ -118,7 +122,9 @@ def test_a_late_worker_after_its_record_was_declared_stuck_changes_nothing(werel
     assert not als_oud(taakrecords.terug_in_wachtrij, NetwerkAnalyse, analyse.pk)
     assert not als_oud(taakrecords.rond_af, NetwerkAnalyse, analyse.pk, rekentijd_ms=1)
     assert _status(analyse) == TaakStatus.BEZIG
-    assert nieuw.run(taakrecords.rond_af, NetwerkAnalyse, analyse.pk, rekentijd_ms=2)
+    assert _met_claims(
+        nieuwe_claims, taakrecords.rond_af, NetwerkAnalyse, analyse.pk, rekentijd_ms=2
+    )
     analyse.refresh_from_db()
     assert (analyse.status, analyse.rekentijd_ms, analyse.pogingen) == (TaakStatus.KLAAR, 2, 2)
 
