@@ -104,7 +104,9 @@ def _actie_form(request: HttpRequest, buurt, actie) -> HttpResponse:
             messages.success(request, _("Actie bewaard."))
             return redirect("activiteiten:actie_detail", buurt.id, actie.id)
     return render(
-        request, "activiteiten/acties/actie_form.html", {"buurt": buurt, "form": form, "actie": actie}
+        request,
+        "activiteiten/acties/actie_form.html",
+        {"buurt": buurt, "form": form, "actie": actie},
     )
 
 
@@ -346,7 +348,9 @@ def beleidssignaal_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Beleidssignaal aangemaakt."))
             return redirect("activiteiten:beleidssignaal_detail", buurt.id, beleidssignaal.id)
-    return render(request, "activiteiten/acties/beleidssignaal_form.html", {"buurt": buurt, "form": form})
+    return render(
+        request, "activiteiten/acties/beleidssignaal_form.html", {"buurt": buurt, "form": form}
+    )
 
 
 @login_required

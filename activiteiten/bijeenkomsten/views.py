@@ -202,7 +202,9 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
     if request.htmx:
         # The detail page swaps its outcomes block: the list plus the (fresh or invalid) form.
         context = {**_detail_context(request, buurt, bijeenkomst), "uitkomst_form": form}
-        return render(request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html#uitkomsten", context)
+        return render(
+            request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html#uitkomsten", context
+        )
     return render(
         request,
         "activiteiten/bijeenkomsten/uitkomst_form.html",
@@ -223,7 +225,9 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
         return render(request, "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context)
     import weasyprint
 
-    html = render_to_string("activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context, request=request)
+    html = render_to_string(
+        "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context, request=request
+    )
     css = [weasyprint.CSS(filename=finders.find(p)) for p in ("css/zorgnet.css",)]
     pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
         stylesheets=css
@@ -291,7 +295,9 @@ def reeks_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Reeks bewaard. Plan nu de eerste data."))
             return redirect("activiteiten:reeks_detail", buurt.id, reeks.id)
-    return render(request, "activiteiten/bijeenkomsten/reeks_form.html", {"buurt": buurt, "form": form})
+    return render(
+        request, "activiteiten/bijeenkomsten/reeks_form.html", {"buurt": buurt, "form": form}
+    )
 
 
 @login_required

@@ -89,7 +89,9 @@ def _stap_context(request: HttpRequest, buurt, stap: int, **forms) -> dict:
 
 def _render_stap(request, buurt, stap: int, **forms) -> HttpResponse:
     return render(
-        request, "activiteiten/pakketten/pakket_stap.html", _stap_context(request, buurt, stap, **forms)
+        request,
+        "activiteiten/pakketten/pakket_stap.html",
+        _stap_context(request, buurt, stap, **forms),
     )
 
 

@@ -180,7 +180,9 @@ def rapport_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
 
 
 DASHBOARDBLOKKEN: list[Sectie] = [
-    Sectie("netwerk", _("Netwerk"), "netwerkanalyse/netwerkanalyse_dashboard.html", netwerk_dashboard),
+    Sectie(
+        "netwerk", _("Netwerk"), "netwerkanalyse/netwerkanalyse_dashboard.html", netwerk_dashboard
+    ),
     Sectie(
         "open_signalen",
         _("Open signalen"),
