@@ -201,7 +201,7 @@ def pijlerelementen() -> QuerySet[FrameworkElement]:
     return kaderelementen(FrameworkSoort.PIJLERS)
 
 
-# --- observed collaboration for the network analysis (zorgnet/lib/netwerkbronnen.py) --------------
+# --- observed collaboration for the network analysis (zorgnet/netwerkanalyse/bronnen.py) -------
 def co_partner_banden(
     buurt_ids: list[int], van: date | None = None, tot: date | None = None
 ) -> list[WaargenomenBand]:

@@ -1,4 +1,4 @@
-"""Network analysis URLs (partners/netwerk_urls.py)."""
+"""Network analysis URLs (zorgnet/netwerkanalyse/urls.py)."""
 
 from . import Regel
 
