@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,6 +25,7 @@ from buurten.permissions import (
 from buurten.services import controleer_exportlimiet, registreer_toegang
 from partners.filters import PartnerFilter
 from zorgnet.lib import paginering
+from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
@@ -173,6 +175,10 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
             raise Http404(_("Deze contactpersoon bestaat niet."))
     vereis_partner_bewerken(request.user, buurt, partner)
     form = ContactpersoonForm(request.POST or None, request.FILES or None, instance=persoon)
+    if persoon is not None:
+        form.fields["foto"].widget.download_url = reverse(
+            "partners:contactpersoon_foto", args=(buurt.id, partner.id, persoon.id)
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.contactpersoon_opslaan(
@@ -188,6 +194,28 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
         "partners/contactpersoon_form.html",
         {"buurt": buurt, "partner": partner, "form": form, "persoon": persoon},
     )
+
+
+@login_required
+@require_GET
+def contactpersoon_foto(
+    request: HttpRequest, buurt_id: int, partner_id: int, contactpersoon_id: int
+) -> HttpResponse:
+    """A contact person's photo (smoelenboek), for whoever may see the partner; logged."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    persoon = partner.contactpersonen.filter(pk=contactpersoon_id).first()
+    if persoon is None or not persoon.foto:
+        raise Http404(_("Deze foto bestaat niet."))
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type="contactpersoon_foto",
+        object_id=persoon.pk,
+        omschrijving=f"foto van contactpersoon {persoon.pk}",
+        buurt=buurt,
+    )
+    return bestand_response(persoon.foto, f"foto-{persoon.pk}.{extensie(persoon.foto.name)}")
 
 
 @login_required

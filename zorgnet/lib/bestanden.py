@@ -207,12 +207,33 @@ def _opslaan(beeld, ext: str) -> SimpleUploadedFile:
 
 
 # --- form fields ---------------------------------------------------------------------------------
+class _HuidigBestand:
+    """What the file input shows for the stored file: a neutral label and the download view's
+    address (set by the form as `widget.download_url`), never the storage path."""
+
+    def __init__(self, url: str | None):
+        self.url = url or "#"
+
+    def __str__(self) -> str:
+        return str(gettext_lazy("huidig bestand"))
+
+
+class BestandInput(forms.ClearableFileInput):
+    download_url: str | None = None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            context["widget"]["value"] = _HuidigBestand(self.download_url)
+        return context
+
+
 class DocumentVeld(forms.FileField):
     """A document upload (PDF or Office): type by content, size cap."""
 
     def __init__(self, **kwargs):
         attrs = {"accept": ",".join(f".{e}" for e in DOCUMENTEN)}
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs=attrs))
+        kwargs.setdefault("widget", BestandInput(attrs=attrs))
         kwargs.setdefault(
             "help_text",
             gettext_lazy("PDF of een Office-bestand (Word, Excel, PowerPoint, OpenDocument)."),
@@ -230,9 +251,7 @@ class AfbeeldingVeld(forms.FileField):
     """A photo upload (JPEG, PNG or WebP): type by content, size cap, re-encoded."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget", forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,.webp"})
-        )
+        kwargs.setdefault("widget", BestandInput(attrs={"accept": ".jpg,.jpeg,.png,.webp"}))
         super().__init__(**kwargs)
 
     def to_python(self, data):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib.bestanden import OnraadbaarPad
 from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
@@ -48,7 +49,7 @@ class RapportBestand(Taakrecord):
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
     formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
-    bestand = models.FileField(_("bestand"), upload_to="rapporten/%Y/", blank=True)
+    bestand = models.FileField(_("bestand"), upload_to=OnraadbaarPad("rapporten"), blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]

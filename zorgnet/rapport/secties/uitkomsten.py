@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,12 +30,19 @@ def uitkomsten_gegevens(scope: Scope) -> dict | None:
                 "titel": a.titel,
                 "datum": a.startdatum,
                 "tekst": a.verhaal,
-                "foto_url": a.verhaal_foto.url if a.verhaal_foto else "",
+                "foto_url": _foto_url(a),
                 "foto_pad": _foto_pad(a),
             }
             for a in verhalen[:3]
         ],
     }
+
+
+def _foto_url(actie) -> str:
+    """The photo through its scoped, logged download view (files have no public address)."""
+    if not actie.verhaal_foto:
+        return ""
+    return reverse("activiteiten:actie_foto", args=(actie.buurt_id, actie.pk))
 
 
 def _foto_pad(actie) -> str:
