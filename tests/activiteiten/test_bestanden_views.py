@@ -156,3 +156,23 @@ def test_smoelenboekfoto_via_de_downloadview(als, wereld):
     assert als(wereld.regisseur_a).post(url, svg).status_code == 200
     persoon.refresh_from_db()
     assert persoon.foto.name.endswith(".png")
+
+
+def test_media_heeft_ook_in_debug_geen_route(settings):
+    """`make run` serves with DEBUG on: even then no URL pattern serves MEDIA_ROOT."""
+    import importlib
+
+    from django.urls import clear_url_caches
+    from django.views.static import serve
+
+    import zorgnet.urls
+
+    settings.DEBUG = True
+    try:
+        patronen = importlib.reload(zorgnet.urls).urlpatterns
+        assert not [p for p in patronen if getattr(p, "callback", None) is serve]
+        assert not [p for p in patronen if "media" in str(p.pattern)]
+    finally:
+        settings.DEBUG = False
+        importlib.reload(zorgnet.urls)
+        clear_url_caches()

@@ -234,9 +234,8 @@ class DocumentVeld(forms.FileField):
     def __init__(self, **kwargs):
         attrs = {"accept": ",".join(f".{e}" for e in DOCUMENTEN)}
         kwargs.setdefault("widget", BestandInput(attrs=attrs))
-        kwargs.setdefault(
-            "help_text",
-            gettext_lazy("PDF of een Office-bestand (Word, Excel, PowerPoint, OpenDocument)."),
+        kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(
+            "PDF of een Office-bestand (Word, Excel, PowerPoint, OpenDocument)."
         )
         super().__init__(**kwargs)
 
@@ -252,6 +251,9 @@ class AfbeeldingVeld(forms.FileField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", BestandInput(attrs={"accept": ".jpg,.jpeg,.png,.webp"}))
+        kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(
+            "Een foto (JPEG, PNG of WebP); ze wordt opnieuw opgeslagen zonder metadata."
+        )
         super().__init__(**kwargs)
 
     def to_python(self, data):
