@@ -18,6 +18,7 @@ from activiteiten.models import (
 )
 from buurten.models import Buurt, Rol
 from buurten.permissions import kan_beheren, partner_ids_van
+from partners import selectors as partner_selectors
 from partners.models import Partner
 from zorgnet.netwerk.banden import WaargenomenBand
 
@@ -186,7 +187,7 @@ def actie_tellingen(buurt: Buurt) -> list[tuple[str, int]]:
 
 
 def partners_in_buurt(buurt: Buurt) -> QuerySet[Partner]:
-    return Partner.objects.filter(buurten=buurt).order_by("naam")
+    return partner_selectors.partners_van_buurt(buurt)
 
 
 def kaderelementen(soort: str) -> QuerySet[FrameworkElement]:

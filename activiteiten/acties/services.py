@@ -24,19 +24,15 @@ from activiteiten.models import (
 )
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
+from partners import services as partner_services
 from partners.models import Partner
 from zorgnet.lib.wislog import registreer_wissing
 
 logger = logging.getLogger(__name__)
 
 
-def _vereis_partners_in_buurt(partners: Iterable[Partner], buurt: Buurt, veld: str) -> None:
-    ids = {p.id for p in partners}
-    if not ids:
-        return
-    in_buurt = set(Partner.objects.filter(id__in=ids, buurten=buurt).values_list("id", flat=True))
-    if ids - in_buurt:
-        raise ValidationError({veld: _("Kies alleen partners die in deze buurt actief zijn.")})
+def _vereis_partners_in_buurt(partners: Iterable[Partner | None], buurt: Buurt, veld: str) -> None:
+    partner_services.vereis_in_buurt(buurt, partners=partners, veld=veld)
 
 
 # --- acties ---------------------------------------------------------------------------------------
@@ -76,6 +72,7 @@ def signaal_loggen(*, signaal: Signaal, door) -> Signaal:
     """Record a new signal (status nieuw)."""
     if signaal.pk is not None:
         raise ValidationError(_("Dit signaal bestaat al."))
+    _vereis_partners_in_buurt([signaal.partner], signaal.buurt, "partner")
     signaal.status = SignaalStatus.NIEUW
     signaal.gemeld_door = door if getattr(door, "is_authenticated", False) else None
     signaal.full_clean()
@@ -126,6 +123,7 @@ def doorverwijzen(
         datum=datum or timezone.localdate(),
         aangemaakt_door=door if getattr(door, "is_authenticated", False) else None,
     )
+    _vereis_partners_in_buurt([van_partner], signaal.buurt, "van_partner")
     verwijzing.full_clean()
     if signaal.status != SignaalStatus.DOORVERWEZEN:
         _overgang(signaal, SignaalStatus.DOORVERWEZEN)

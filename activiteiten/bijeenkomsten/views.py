@@ -132,7 +132,9 @@ def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
             "aantal_anderen": bijeenkomst.aantal_anderen,
         },
     )
-    partners = selectors.partners_in_gemeente(buurt)
+    # Someone new from an organisation outside the buurt is entered with the organisation as
+    # text: the picker offers only the buurt's partners (issue 16).
+    partners = selectors.partners_in_buurt(request.user, buurt)
     bestaande_nieuwe = [
         {"naam": a.naam, "partner": a.partner_id, "organisatie": a.organisatie, "nieuw": a.nieuw}
         for a in huidige
