@@ -47,11 +47,10 @@ class _Tekstbewaker(HistoricalRecordContextHelper):
         if getattr(self.request, "_zorgnet_toon_tekst", False):
             self.request._zorgnet_tekst_getoond = True
             return rijen
-        label = str(Signaal._meta.get_field(TEKSTVELD).verbose_name)
         verborgen = _("(verborgen)")
         return [
-            {**r, "old": verborgen, "new": verborgen} if str(r["field"]) == label else r
-            for r in rijen
+            {**r, "old": verborgen, "new": verborgen} if c.field == TEKSTVELD else r
+            for c, r in zip(delta.changes, rijen, strict=True)
         ]
 
 
