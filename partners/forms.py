@@ -13,7 +13,22 @@ from .models import (
     Netwerkrol,
     Partner,
 )
+from .selectors import contactpersonen_van_buurt, partners_van_buurt
 from .services import PARTNER_VELDEN
+
+BUITEN_BUURT = _("Kies een partner die in deze buurt werkt.")
+PERSOON_BUITEN_BUURT = _("Kies iemand van een partner die in deze buurt werkt.")
+
+
+def beperk_tot_buurt(veld: forms.ModelChoiceField, buurt=None, *, queryset=None) -> None:
+    """Scope a partner (or contact person) picker to the buurt: it offers only the buurt's
+    partners (`selectors.partners_van_buurt`, or a narrower `queryset` of them) and a forged id
+    of anyone else is a Dutch form error, so nothing is written."""
+    personen = veld.queryset is not None and veld.queryset.model is Contactpersoon
+    if queryset is None:
+        queryset = contactpersonen_van_buurt(buurt) if personen else partners_van_buurt(buurt)
+    veld.queryset = queryset
+    veld.error_messages["invalid_choice"] = PERSOON_BUITEN_BUURT if personen else BUITEN_BUURT
 
 
 class PartnerForm(forms.ModelForm):
@@ -89,7 +104,7 @@ class RelatieForm(forms.Form):
         if bestaand:
             del self.fields["naar_partner"]
         elif partners is not None:
-            self.fields["naar_partner"].queryset = partners
+            beperk_tot_buurt(self.fields["naar_partner"], queryset=partners)
 
 
 class MandaatForm(forms.ModelForm):
@@ -118,8 +133,8 @@ class MandaatForm(forms.ModelForm):
 
     def __init__(self, *args, partners=None, personen=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
-        self.fields["contactpersoon"].queryset = personen
+        beperk_tot_buurt(self.fields["partner"], queryset=partners)
+        beperk_tot_buurt(self.fields["contactpersoon"], queryset=personen)
 
 
 class NetwerkrolForm(forms.ModelForm):
@@ -129,8 +144,8 @@ class NetwerkrolForm(forms.ModelForm):
 
     def __init__(self, *args, personen=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contactpersoon"].queryset = personen
-        self.fields["backup"].queryset = personen
+        beperk_tot_buurt(self.fields["contactpersoon"], queryset=personen)
+        beperk_tot_buurt(self.fields["backup"], queryset=personen)
 
     def validate_unique(self):
         pass

@@ -1,7 +1,9 @@
 """Who may see and change partners. Scope comes from buurten.permissions.
 
-- regisseur: manages every partner, contact, tie, scan and mandate in the buurt;
-- partner user: maintains only their own organisation (profile, contacts, ties);
+- regisseur: manages every partner, contact, scan and mandate in the buurt, and every tie whose
+  two sides both work in the buurt (a tie with a partner outside the buurt is read-only for them);
+- partner user: maintains only their own organisation (profile, contacts, its own declared ties,
+  its answers to ties about it);
 - coordinator (and lezer): read.
 """
 
@@ -54,11 +56,32 @@ def vereis_partner_bewerken(user, buurt: Buurt, partner: Partner) -> None:
         )
 
 
+def partner_ids_in_buurt(buurt: Buurt) -> set[int]:
+    """Ids of the partners working in the buurt, read once per request (cached on the buurt)."""
+    ids = getattr(buurt, "_zorgnet_partner_ids", None)
+    if ids is None:
+        ids = set(buurt.partners.values_list("pk", flat=True))
+        buurt._zorgnet_partner_ids = ids
+    return ids
+
+
+def relatie_binnen_buurt(buurt: Buurt, relatie: Relatie) -> bool:
+    """Both sides of the tie work in the buurt."""
+    ids = partner_ids_in_buurt(buurt)
+    return relatie.van_partner_id in ids and relatie.naar_partner_id in ids
+
+
 def kan_relatie_beantwoorden(user, buurt: Buurt, relatie: Relatie) -> bool:
-    """The other side (the partner the tie is about) answers; the regisseur may too."""
-    return kan_beheren(user, buurt) or relatie.naar_partner_id in partner_ids_van(user, buurt)
+    """The other side (the partner the tie is about) answers; the regisseur may too, but only
+    when both sides work in the buurt (never on behalf of a partner outside it)."""
+    if relatie.naar_partner_id in partner_ids_van(user, buurt):
+        return True
+    return kan_beheren(user, buurt) and relatie_binnen_buurt(buurt, relatie)
 
 
 def kan_relatie_bewerken(user, buurt: Buurt, relatie: Relatie) -> bool:
-    """The declaring side maintains its own ties; the regisseur manages all."""
-    return kan_beheren(user, buurt) or relatie.van_partner_id in partner_ids_van(user, buurt)
+    """The declaring side maintains its own ties; the regisseur manages the ties whose two sides
+    both work in the buurt."""
+    if relatie.van_partner_id in partner_ids_van(user, buurt):
+        return True
+    return kan_beheren(user, buurt) and relatie_binnen_buurt(buurt, relatie)

@@ -87,7 +87,12 @@ class JaNeeWidget(widgets.Widget):
 
 
 class PartnerResource(resources.ModelResource):
-    """Partners of one buurt; a row with an existing name (in the gemeente) updates that partner."""
+    """Partners of one buurt; a row with the name of a partner of this buurt updates that partner.
+
+    Names are unique per gemeente. A name that belongs to a partner of the gemeente that does not
+    work in this buurt is a row error: the import never updates another buurt's partner nor links
+    it into this buurt (a new partner with that name cannot exist next to it).
+    """
 
     naam = fields.Field(attribute="naam", column_name="naam")
     sector = fields.Field(
@@ -125,17 +130,18 @@ class PartnerResource(resources.ModelResource):
     def __init__(self, *, buurt: Buurt, **kwargs):
         super().__init__(**kwargs)
         self.buurt = buurt
-        self._bestaand = {
-            _normaal(n): pk
-            for n, pk in Partner.objects.filter(gemeente_id=buurt.gemeente_id).values_list(
-                "naam", "pk"
-            )
+        self._bestaand = {_normaal(n): pk for n, pk in buurt.partners.values_list("naam", "pk")}
+        self._elders = {
+            _normaal(n)
+            for n in Partner.objects.filter(gemeente_id=buurt.gemeente_id)
+            .exclude(buurten=buurt)
+            .values_list("naam", flat=True)
         }
         self._gezien: set[str] = set()
 
     def get_instance(self, instance_loader, row):
         pk = self._bestaand.get(_normaal(str(row.get("naam") or "")))
-        return Partner.objects.get(pk=pk) if pk else None
+        return self.buurt.partners.get(pk=pk) if pk else None
 
     def before_import_row(self, row, **kwargs):
         naam = _normaal(str(row.get("naam") or ""))
@@ -146,6 +152,18 @@ class PartnerResource(resources.ModelResource):
                 {"naam": _("De naam '%(n)s' staat twee keer in het bestand.") % {"n": row["naam"]}}
             )
         self._gezien.add(naam)
+        if naam in self._elders:
+            raise ValidationError(
+                {
+                    "naam": _(
+                        "Er bestaat al een partner '%(n)s' in de gemeente, maar die werkt niet in "
+                        "deze buurt. Deze import past alleen partners van deze buurt aan: kies "
+                        "een andere naam, of vraag een beheerder om die partner aan deze buurt "
+                        "te koppelen."
+                    )
+                    % {"n": row["naam"]}
+                }
+            )
 
     def import_instance(self, instance, row, **kwargs):
         instance.gemeente_id = self.buurt.gemeente_id

@@ -24,11 +24,23 @@ from .models import (
 )
 
 
+def partners_van_buurt(buurt: Buurt) -> QuerySet[Partner]:
+    """The partners working in a buurt: the one queryset behind every partner picker of every
+    form (the view resolved the buurt with get_buurt_or_404 first). A partner of another buurt of
+    the gemeente is not offered, and a forged id of one is an invalid choice."""
+    return Partner.objects.filter(buurten=buurt).select_related("gemeente").order_by("naam")
+
+
+def contactpersonen_van_buurt(buurt: Buurt) -> QuerySet[Contactpersoon]:
+    """Contact persons of the buurt's partners: the one queryset behind every person picker."""
+    return Contactpersoon.objects.filter(partner__buurten=buurt).select_related("partner")
+
+
 def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     """The partners working in a buurt, if the user may see the buurt (empty otherwise)."""
     if not buurten_voor(user).filter(pk=buurt.pk).exists():
         return Partner.objects.none()
-    return Partner.objects.filter(buurten=buurt).select_related("gemeente").order_by("naam")
+    return partners_van_buurt(buurt)
 
 
 def met_laatste_scan(qs: QuerySet[Partner], buurt: Buurt) -> QuerySet[Partner]:

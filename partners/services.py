@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -40,6 +41,35 @@ PARTNER_VELDEN = (
 
 def _normaal(naam: str) -> str:
     return " ".join(naam.lower().split())
+
+
+def vereis_in_buurt(
+    buurt: Buurt,
+    *,
+    partners: Iterable[Partner | None] = (),
+    contactpersonen: Iterable[Contactpersoon | None] = (),
+    veld: str = "partner",
+) -> None:
+    """Every partner a write touches (directly, or as the organisation of a contact person) must
+    work in the buurt; otherwise a Dutch ValidationError on `veld` and nothing is written.
+
+    The one scope check of every write service that links partners, contacts or ties to a buurt
+    (forms offer only `selectors.partners_van_buurt`; this catches forged ids and other callers).
+    """
+    personen = [c for c in contactpersonen if c is not None]
+    alle = {p.pk: p for p in partners if p is not None}
+    alle.update({c.partner_id: c.partner for c in personen})
+    if not alle:
+        return
+    binnen = set(buurt.partners.filter(pk__in=alle).values_list("pk", flat=True))
+    buiten = sorted(p.naam for pk, p in alle.items() if pk not in binnen)
+    if buiten:
+        raise ValidationError(
+            {
+                veld: _("%(namen)s werkt niet in deze buurt (%(buurt)s).")
+                % {"namen": ", ".join(buiten), "buurt": buurt.naam}
+            }
+        )
 
 
 def controleer_partnernaam(
@@ -156,8 +186,7 @@ def betrokkenheid_scoren(
     *, partner: Partner, buurt: Buurt, gegevens: dict, door=None
 ) -> Betrokkenheid:
     """Record a new partnerscan score; earlier scores stay, so the change over time shows."""
-    if not partner.buurten.filter(pk=buurt.pk).exists():
-        raise ValidationError(_("Deze partner werkt niet in deze buurt."))
+    vereis_in_buurt(buurt, partners=[partner], veld="__all__")
     scan = Betrokkenheid(partner=partner, buurt=buurt, gescoord_door=door, **gegevens)
     if scan.gescoord_op and scan.gescoord_op > date.today():
         raise ValidationError({"gescoord_op": _("Een scan kan niet in de toekomst liggen.")})
@@ -205,6 +234,9 @@ def relatie_verklaren(
         verklaard_door=door,
     )
     _controleer_relatie(relatie, buurt)
+    if buurt is not None:
+        # Declared from a buurt's pages: both sides must work in that buurt.
+        vereis_in_buurt(buurt, partners=[van_partner, naar_partner], veld="naar_partner")
     if Relatie.objects.filter(
         van_partner=van_partner, naar_partner=naar_partner, tot__isnull=True
     ).exists():
@@ -261,11 +293,10 @@ def relatie_beantwoorden(*, relatie: Relatie, antwoord: str, door) -> Relatie:
 def mandaat_toekennen(*, buurt: Buurt, gegevens: dict) -> Mandaat:
     """Grant a mandate to a contact person or partner working in the buurt."""
     mandaat = Mandaat(buurt=buurt, **gegevens)
-    houder_partner = mandaat.partner or (
-        mandaat.contactpersoon.partner if mandaat.contactpersoon_id else None
+    # Both holders are checked: a partner and a contact person may be given together.
+    vereis_in_buurt(
+        buurt, partners=[mandaat.partner], contactpersonen=[mandaat.contactpersoon], veld="__all__"
     )
-    if houder_partner is not None and not houder_partner.buurten.filter(pk=buurt.pk).exists():
-        raise ValidationError(_("De houder van het mandaat werkt niet in deze buurt."))
     mandaat.full_clean()
     mandaat.save()
     return mandaat
@@ -275,9 +306,7 @@ def mandaat_toekennen(*, buurt: Buurt, gegevens: dict) -> Mandaat:
 def netwerkrol_toekennen(*, buurt: Buurt, gegevens: dict) -> Netwerkrol:
     """Record who takes up a network-coordination role in the buurt."""
     rol = Netwerkrol(buurt=buurt, **gegevens)
-    for persoon in (rol.contactpersoon, rol.backup):
-        if persoon is not None and not persoon.partner.buurten.filter(pk=buurt.pk).exists():
-            raise ValidationError(_("%(p)s werkt niet in deze buurt.") % {"p": persoon})
+    vereis_in_buurt(buurt, contactpersonen=[rol.contactpersoon, rol.backup], veld="__all__")
     rol.full_clean()
     rol.save()
     return rol

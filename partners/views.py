@@ -106,6 +106,12 @@ def partner_detail(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
     partner = get_partner_or_404(request.user, buurt, partner_id)
     gegevens = selectors.partner_detail(partner, buurt)
     eigen = partner.id in partner_ids_van(request.user, buurt)
+    bewerkbaar = {
+        r.id for r in gegevens["relaties_van"] if kan_relatie_bewerken(request.user, buurt, r)
+    }
+    beantwoordbaar = {
+        r.id for r in gegevens["relaties_naar"] if kan_relatie_beantwoorden(request.user, buurt, r)
+    }
     return render(
         request,
         "partners/partner_detail.html",
@@ -117,6 +123,8 @@ def partner_detail(request: HttpRequest, buurt_id: int, partner_id: int) -> Http
             "mag_bewerken": kan_partner_bewerken(request.user, buurt, partner),
             "mag_beheren": kan_beheren(request.user, buurt),
             "mag_beantwoorden": eigen or kan_beheren(request.user, buurt),
+            "bewerkbare_relaties": bewerkbaar,
+            "beantwoordbare_relaties": beantwoordbaar,
         },
     )
 
@@ -276,7 +284,10 @@ def relatie_update(request: HttpRequest, buurt_id: int, relatie_id: int) -> Http
     relatie = get_relatie_or_404(request.user, buurt, relatie_id)
     if not kan_relatie_bewerken(request.user, buurt, relatie):
         raise PermissionDenied(
-            _("Alleen de partner die deze relatie verklaarde, kan ze aanpassen.")
+            _(
+                "Alleen de partner die deze relatie verklaarde, kan ze aanpassen; de "
+                "buurtregisseur alleen als beide partners in deze buurt werken."
+            )
         )
     begin = {
         "intensiteit": relatie.intensiteit,
@@ -331,7 +342,12 @@ def relatie_beantwoorden(request: HttpRequest, buurt_id: int, relatie_id: int) -
     buurt = get_buurt_or_404(request.user, buurt_id)
     relatie = get_relatie_or_404(request.user, buurt, relatie_id)
     if not kan_relatie_beantwoorden(request.user, buurt, relatie):
-        raise PermissionDenied(_("Alleen de partner over wie deze relatie gaat, kan antwoorden."))
+        raise PermissionDenied(
+            _(
+                "Alleen de partner over wie deze relatie gaat, kan antwoorden; de "
+                "buurtregisseur alleen als beide partners in deze buurt werken."
+            )
+        )
     try:
         relatie = services.relatie_beantwoorden(
             relatie=relatie, antwoord=request.POST.get("antwoord", ""), door=request.user

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.matrix as matrix_pakket
 from tests.conftest import maak_wereld
-from tests.matrix import PERSONAS, Regel
+from tests.matrix import PERSONAS, Regel, grens
 
 UITGESLOTEN_PREFIXEN = ("beheer/", "media/", "static/")
 
@@ -135,3 +135,82 @@ def test_the_matrix_checks_every_url_for_every_persona_and_method():
         for persona in REGELS[naam].verwacht(methode)
     }
     assert len(cellen) == len(url_namen) * len(PERSONAS) * 2
+
+
+# --- the buurt boundary on write URLs (issue 16, findings 3 and 5) --------------------------------
+def _voetafdruk() -> dict[str, int]:
+    """Row counts of everything a write that links partners, contacts or ties could leave."""
+    from activiteiten.models import (
+        Aanwezigheid,
+        Actie,
+        Activiteitenpakket,
+        Capaciteit,
+        Doorverwijzing,
+        Signaal,
+        Uitkomst,
+    )
+    from buurten.models import Voorziening
+    from partners.models import Mandaat, Netwerkrol, Partner, Relatie
+
+    modellen = (
+        Aanwezigheid,
+        Actie,
+        Activiteitenpakket,
+        Capaciteit,
+        Doorverwijzing,
+        Signaal,
+        Uitkomst,
+        Voorziening,
+        Mandaat,
+        Netwerkrol,
+        Relatie,
+    )
+    telling = {m.__name__: m.objects.count() for m in modellen}
+    telling["Relatie.history"] = Relatie.history.count()
+    telling["Partner.buurten"] = Partner.buurten.through.objects.count()
+    telling["Actie.co_partners"] = Actie.co_partners.through.objects.count()
+    telling["Activiteitenpakket.team"] = Activiteitenpakket.team.through.objects.count()
+    return telling
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("geval", sorted(grens.GRENSGEVALLEN))
+def test_the_buurt_boundary_on_pickers(geval, matrixwereld, client):
+    """A forged POST with the id of a partner or contact person outside the buurt is a Dutch
+    form error and writes nothing; the same POST with the shared partner succeeds."""
+    g = grens.GRENSGEVALLEN[geval]
+    w = matrixwereld
+    url = reverse(g.url, kwargs={k: getattr(w, v).pk for k, v in g.kwargs.items()})
+    client.force_login(getattr(w, g.persona))
+    voor = _voetafdruk()
+    antwoord = client.post(url, g.data(w, getattr(w, g.buiten)))
+    assert antwoord.status_code == 200, f"{geval}: {antwoord.status_code}"
+    assert g.melding in antwoord.content.decode(), f"{geval}: geen Nederlandse foutmelding"
+    assert _voetafdruk() == voor, f"{geval}: er werd iets geschreven"
+    antwoord = client.post(url, g.data(w, getattr(w, g.binnen)))
+    assert antwoord.status_code == g.geslaagd, (
+        f"{geval}: binnen de buurt {antwoord.status_code}, verwacht {g.geslaagd}"
+    )
+    assert _voetafdruk() != voor, f"{geval}: binnen de buurt werd niets geschreven"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("geval", sorted(grens.RELATIEGEVALLEN))
+def test_the_buurt_boundary_on_ties(geval, matrixwereld, client):
+    """A tie whose other side works outside the buurt cannot be changed or answered by the
+    buurt's regisseur; the partner user of the tie's own side still can."""
+    from partners.models import Relatie
+
+    g = grens.RELATIEGEVALLEN[geval]
+    w = matrixwereld
+    relatie = getattr(w, g.relatie)
+    url = reverse(g.url, kwargs={"buurt_id": w.buurt_a.pk, "relatie_id": relatie.pk})
+    fouten = []
+    for persona, verwacht in g.verwacht.items():
+        voor = Relatie.history.filter(id=relatie.pk).count()
+        client.force_login(getattr(w, persona))
+        status = client.post(url, g.data).status_code
+        geschreven = Relatie.history.filter(id=relatie.pk).count() != voor
+        if status != verwacht or geschreven != (verwacht == 302):
+            fouten.append(f"{persona}: {status} (verwacht {verwacht}), geschreven={geschreven}")
+    assert not fouten, f"{geval}: " + "; ".join(fouten)

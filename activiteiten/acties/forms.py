@@ -14,6 +14,7 @@ from activiteiten.models import (
     SignaalStatus,
 )
 from buurten.models import Buurt
+from partners.forms import beperk_tot_buurt
 from partners.models import Partner
 from zorgnet.lib.choices import Doelgroep
 from zorgnet.lib.forms import DATUM
@@ -82,9 +83,9 @@ class ActieForm(forms.ModelForm):
     def __init__(self, *args, buurt: Buurt, trekkers, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.buurt = buurt
-        self.fields["trekker"].queryset = trekkers
+        beperk_tot_buurt(self.fields["trekker"], queryset=trekkers)
         self.fields["trekker"].empty_label = None
-        self.fields["co_partners"].queryset = selectors.partners_in_buurt(buurt)
+        beperk_tot_buurt(self.fields["co_partners"], buurt)
         self.fields["pakket"].queryset = Activiteitenpakket.objects.filter(buurt=buurt)
         self.fields["titel"].widget.attrs["autofocus"] = True
         if self.instance.pk:
@@ -129,7 +130,7 @@ class SignaalForm(forms.ModelForm):
     def __init__(self, *args, buurt: Buurt, partners, partner_verplicht: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.buurt = buurt
-        self.fields["partner"].queryset = partners
+        beperk_tot_buurt(self.fields["partner"], queryset=partners)
         self.fields["partner"].required = partner_verplicht
         if partner_verplicht:
             self.fields["partner"].empty_label = None
@@ -170,11 +171,11 @@ class DoorverwijzingForm(forms.Form):
 
     def __init__(self, *args, buurt: Buurt, van_partners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["naar_partner"].queryset = selectors.partners_in_buurt(buurt)
+        beperk_tot_buurt(self.fields["naar_partner"], buurt)
         self.fields["naar_partner"].error_messages["invalid_choice"] = _(
             "Je kan alleen doorverwijzen naar een partner die in deze buurt actief is."
         )
-        self.fields["van_partner"].queryset = van_partners
+        beperk_tot_buurt(self.fields["van_partner"], queryset=van_partners)
 
 
 class UitkomstForm(forms.Form):

@@ -21,22 +21,19 @@ from activiteiten.models import (
     FrameworkSoort,
     Signaal,
     SignaalStatus,
+    Uitkomst,
 )
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
+from partners import services as partner_services
 from partners.models import Partner
 from zorgnet.lib.wislog import registreer_wissing
 
 logger = logging.getLogger(__name__)
 
 
-def _vereis_partners_in_buurt(partners: Iterable[Partner], buurt: Buurt, veld: str) -> None:
-    ids = {p.id for p in partners}
-    if not ids:
-        return
-    in_buurt = set(Partner.objects.filter(id__in=ids, buurten=buurt).values_list("id", flat=True))
-    if ids - in_buurt:
-        raise ValidationError({veld: _("Kies alleen partners die in deze buurt actief zijn.")})
+def _vereis_partners_in_buurt(partners: Iterable[Partner | None], buurt: Buurt, veld: str) -> None:
+    partner_services.vereis_in_buurt(buurt, partners=partners, veld=veld)
 
 
 # --- acties ---------------------------------------------------------------------------------------
@@ -71,11 +68,34 @@ def actie_bewaren(
 
 
 # --- signalen -------------------------------------------------------------------------------------
+def signaaltekst_gelezen(
+    *, gebruiker, buurt: Buurt, signaal_ids: Iterable[int | None], waar: str
+) -> int:
+    """Log every read that shows a signal's text: one 'bekeken' access event per signal, with
+    where it was read (signal page, meeting, minutes, admin, history); never the text itself.
+
+    Callers pass only signals whose text they actually render, after asking
+    `activiteiten.acties.permissions` whether the user may read it.
+    """
+    ids = sorted({i for i in signaal_ids if i is not None})
+    for signaal_id in ids:
+        registreer_toegang(
+            gebruiker=gebruiker,
+            actie=Toegangsactie.BEKEKEN,
+            object_type="signaal",
+            object_id=signaal_id,
+            omschrijving=waar,
+            buurt=buurt,
+        )
+    return len(ids)
+
+
 @transaction.atomic
 def signaal_loggen(*, signaal: Signaal, door) -> Signaal:
     """Record a new signal (status nieuw)."""
     if signaal.pk is not None:
         raise ValidationError(_("Dit signaal bestaat al."))
+    _vereis_partners_in_buurt([signaal.partner], signaal.buurt, "partner")
     signaal.status = SignaalStatus.NIEUW
     signaal.gemeld_door = door if getattr(door, "is_authenticated", False) else None
     signaal.full_clean()
@@ -126,6 +146,7 @@ def doorverwijzen(
         datum=datum or timezone.localdate(),
         aangemaakt_door=door if getattr(door, "is_authenticated", False) else None,
     )
+    _vereis_partners_in_buurt([van_partner], signaal.buurt, "van_partner")
     verwijzing.full_clean()
     if signaal.status != SignaalStatus.DOORVERWEZEN:
         _overgang(signaal, SignaalStatus.DOORVERWEZEN)
@@ -243,6 +264,7 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
         # A queryset update writes no new history row; the old rows lose their text as well.
         Signaal.objects.filter(id__in=ids).update(omschrijving="", geanonimiseerd_op=nu)
         Signaal.history.filter(id__in=ids).update(omschrijving="")
+        _uitkomsttekst_wissen(ids)
         for signaal_id in ids:  # replayed after a restore (zorgnet/lib/wislog.py)
             registreer_wissing("signaal", signaal_id, "geanonimiseerd")
         registreer_toegang(
@@ -258,6 +280,15 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
     return totaal
 
 
+def _uitkomsttekst_wissen(signaal_ids: list[int]) -> int:
+    """A signal born in a meeting left its text on the meeting outcome too: it goes as well."""
+    return (
+        Uitkomst.objects.filter(signaal_id__in=signaal_ids)
+        .exclude(omschrijving="", toelichting="")
+        .update(omschrijving="", toelichting="")
+    )
+
+
 def signaal_opnieuw_anonimiseren(signaal_id: int) -> bool:
     """Erasure-log handler: anonymise one signal again (after a restore). Idempotent."""
     nu = timezone.now()
@@ -269,4 +300,5 @@ def signaal_opnieuw_anonimiseren(signaal_id: int) -> bool:
     historie = (
         Signaal.history.filter(id=signaal_id).exclude(omschrijving="").update(omschrijving="")
     )
-    return bool(bijgewerkt or historie)
+    uitkomsten = _uitkomsttekst_wissen([signaal_id])
+    return bool(bijgewerkt or historie or uitkomsten)

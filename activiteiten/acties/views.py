@@ -22,9 +22,7 @@ from activiteiten.acties.forms import (
 )
 from activiteiten.exports import selectors as export_selectors
 from activiteiten.models import SignaalStatus
-from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
-from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.forms import fouten_naar_form
@@ -238,18 +236,18 @@ def signaal_detail(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
     if not permissions.ziet_signaaldetails(request.user, buurt):
         raise PermissionDenied(_("Coördinatoren zien alleen tellingen van signalen."))
     signaal = selectors.get_signaal_or_404(request.user, buurt, signaal_id)
-    registreer_toegang(
-        gebruiker=request.user,
-        actie=Toegangsactie.BEKEKEN,
-        object_type="signaal",
-        object_id=signaal.id,
-        buurt=buurt,
+    return _signaal_pagina(
+        request, buurt, signaal, _signaal_detail_context(request, buurt, signaal)
     )
-    return render(
-        request,
-        "activiteiten/acties/signaal_detail.html",
-        _signaal_detail_context(request, buurt, signaal),
+
+
+def _signaal_pagina(request, buurt, signaal, context) -> HttpResponse:
+    """The signal page shows the text: only after the one rule allowed it (get_signaal_or_404
+    reads through it), and every time it is shown the read is logged."""
+    services.signaaltekst_gelezen(
+        gebruiker=request.user, buurt=buurt, signaal_ids=[signaal.id], waar="signaalpagina"
     )
+    return render(request, "activiteiten/acties/signaal_detail.html", context)
 
 
 @login_required
@@ -268,10 +266,9 @@ def signaal_status(request: HttpRequest, buurt_id: int, signaal_id: int) -> Http
         else:
             messages.success(request, _("Status gewijzigd."))
             return redirect("activiteiten:signaal_detail", buurt.id, signaal.id)
-    return render(
-        request,
-        "activiteiten/acties/signaal_detail.html",
-        _signaal_detail_context(request, buurt, signaal, status_form=form),
+    # An invalid status shows the signal page again, with its text: logged like any read.
+    return _signaal_pagina(
+        request, buurt, signaal, _signaal_detail_context(request, buurt, signaal, status_form=form)
     )
 
 

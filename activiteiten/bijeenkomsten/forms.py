@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from activiteiten.bijeenkomsten.services import MAX_TE_PLANNEN
 from activiteiten.models import Bijeenkomst, Reeks, UitkomstSoort
 from buurten.models import Buurt
-from partners.models import Partner
+from partners.forms import beperk_tot_buurt
+from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import ActieCategorie, BijeenkomstType, SignaalThema, Urgentie
 from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
@@ -72,7 +73,7 @@ class ContactpersoonKeuze(forms.ModelMultipleChoiceField):
 class AanwezigheidForm(forms.Form):
     aanwezig = ContactpersoonKeuze(
         label=_("Aanwezig"),
-        queryset=Partner.objects.none(),
+        queryset=Contactpersoon.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -108,7 +109,7 @@ class NieuweAanwezigeForm(forms.Form):
     def __init__(self, *args, partners=None, **kwargs):
         super().__init__(*args, **kwargs)
         if partners is not None:
-            self.fields["partner"].queryset = partners
+            beperk_tot_buurt(self.fields["partner"], queryset=partners)
 
     def is_leeg(self) -> bool:
         data = getattr(self, "cleaned_data", {}) or {}
@@ -153,7 +154,7 @@ class UitkomstForm(forms.Form):
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["eigenaar"].queryset = partners
+        beperk_tot_buurt(self.fields["eigenaar"], queryset=partners)
         self.fields["omschrijving"].help_text = WAARSCHUWING
 
 

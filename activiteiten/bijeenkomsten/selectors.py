@@ -93,11 +93,6 @@ def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     return partner_selectors.partners_in_buurt(user, buurt)
 
 
-def partners_in_gemeente(buurt: Buurt) -> QuerySet[Partner]:
-    """Partners a new attendee may come from (new people can be from outside the buurt)."""
-    return Partner.objects.filter(gemeente_id=buurt.gemeente_id).order_by("naam")
-
-
 def reeksen_van(buurt: Buurt) -> QuerySet[Reeks]:
     return Reeks.objects.filter(buurt=buurt).annotate(aantal=Count("bijeenkomsten"))
 

@@ -27,6 +27,7 @@ from activiteiten.models import (
     Uitkomst,
     UitkomstSoort,
 )
+from partners import services as partner_services
 from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import ActieCategorie, SignaalKanaal, Urgentie
 
@@ -70,8 +71,10 @@ def aanwezigheid_bewaren(
 ) -> list[Aanwezigheid]:
     """Replace the attendance list and the anonymous counts of a meeting.
 
-    Someone who is not a contact person (or organisation) of the buurt's partners must be marked
-    'nieuw'; otherwise the whole list is refused.
+    A known contact person or partner must work in the buurt (someone from an organisation
+    outside it comes in with a name and the organisation as text, marked 'nieuw'); someone who is
+    not a contact person of the buurt's partners must be marked 'nieuw'. Otherwise the whole list
+    is refused.
     """
     buurt_partner_ids = set(
         Partner.objects.filter(buurten=bijeenkomst.buurt_id).values_list("id", flat=True)
@@ -86,6 +89,15 @@ def aanwezigheid_bewaren(
             continue
         in_buurt = partner is not None and partner.id in buurt_partner_ids
         wie = str(a.contactpersoon) if a.contactpersoon else (naam or str(partner))
+        if partner is not None and not in_buurt:
+            fouten.append(
+                _(
+                    "%(partner)s werkt niet in deze buurt: vul de organisatie in als 'andere "
+                    "organisatie'."
+                )
+                % {"partner": partner.naam}
+            )
+            continue
         if not a.nieuw and (not in_buurt or (naam and not a.contactpersoon)):
             fouten.append(
                 _(
@@ -140,6 +152,7 @@ def uitkomst_toevoegen(
     door=None,
 ) -> Uitkomst:
     """Record an outcome; an *actie* creates an Actie (owner = trekker), a *signaal* a Signaal."""
+    partner_services.vereis_in_buurt(bijeenkomst.buurt, partners=[eigenaar], veld="eigenaar")
     uitkomst = Uitkomst(
         bijeenkomst=bijeenkomst,
         soort=soort,

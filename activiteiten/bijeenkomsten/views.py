@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from activiteiten.acties import services as acties_services
 from activiteiten.bijeenkomsten import permissions, selectors, services
 from activiteiten.bijeenkomsten.filters import BijeenkomstFilter, OpvolgingFilter
 from activiteiten.bijeenkomsten.forms import (
@@ -89,13 +90,25 @@ def _bijeenkomst_form(request: HttpRequest, buurt, bijeenkomst) -> HttpResponse:
     )
 
 
-def _detail_context(request, buurt, bijeenkomst) -> dict:
+def _detail_context(request, buurt, bijeenkomst, *, waar: str = "") -> dict:
+    """The meeting with its attendance and outcomes. `waar` names a page that shows the
+    outcomes (detail, fragment, minutes): the signal texts it shows are logged as reads."""
+    uitkomsten = list(selectors.uitkomsten_van(bijeenkomst))
+    leesbaar = permissions.leesbare_uitkomsten(request.user, buurt, uitkomsten)
+    if waar:
+        acties_services.signaaltekst_gelezen(
+            gebruiker=request.user,
+            buurt=buurt,
+            signaal_ids=[u.signaal_id for u in uitkomsten if u.id in leesbaar],
+            waar=waar,
+        )
     return {
         "buurt": buurt,
         "bijeenkomst": bijeenkomst,
         "aanwezigheden": list(selectors.aanwezigheden_van(bijeenkomst)),
-        "uitkomsten": list(selectors.uitkomsten_van(bijeenkomst)),
-        "ziet_signalen": permissions.ziet_signaaluitkomsten(request.user, buurt),
+        "uitkomsten": uitkomsten,
+        "leesbare_uitkomsten": leesbaar,
+        "ziet_situatie": permissions.ziet_situatie(request.user, buurt),
         "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
         "vandaag": timezone.localdate(),
     }
@@ -106,7 +119,7 @@ def _detail_context(request, buurt, bijeenkomst) -> dict:
 def bijeenkomst_detail(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
-    context = _detail_context(request, buurt, bijeenkomst)
+    context = _detail_context(request, buurt, bijeenkomst, waar="bijeenkomst")
     if context["mag_organiseren"]:
         context["uitkomst_form"] = UitkomstForm(
             partners=selectors.partners_in_buurt(request.user, buurt)
@@ -132,7 +145,9 @@ def aanwezigheid_update(request: HttpRequest, buurt_id: int, bijeenkomst_id: int
             "aantal_anderen": bijeenkomst.aantal_anderen,
         },
     )
-    partners = selectors.partners_in_gemeente(buurt)
+    # Someone new from an organisation outside the buurt is entered with the organisation as
+    # text: the picker offers only the buurt's partners (issue 16).
+    partners = selectors.partners_in_buurt(request.user, buurt)
     bestaande_nieuwe = [
         {"naam": a.naam, "partner": a.partner_id, "organisatie": a.organisatie, "nieuw": a.nieuw}
         for a in huidige
@@ -201,7 +216,10 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
             form = UitkomstForm(partners=selectors.partners_in_buurt(request.user, buurt))
     if request.htmx:
         # The detail page swaps its outcomes block: the list plus the (fresh or invalid) form.
-        context = {**_detail_context(request, buurt, bijeenkomst), "uitkomst_form": form}
+        context = {
+            **_detail_context(request, buurt, bijeenkomst, waar="bijeenkomst"),
+            "uitkomst_form": form,
+        }
         return render(
             request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html#uitkomsten", context
         )
@@ -216,12 +234,15 @@ def uitkomst_create(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) ->
 def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
-    context = {**_detail_context(request, buurt, bijeenkomst), "soort": soort}
+    pdf = request.GET.get("formaat") == "pdf"
+    # Only the minutes show the outcomes (and so signal texts); the sheet does not.
+    waar = f"verslag ({'pdf' if pdf else 'html'})" if soort == "verslag" else ""
+    context = {**_detail_context(request, buurt, bijeenkomst, waar=waar), "soort": soort}
     if soort == "blad":
         # The sheet lists everyone who may come, to tick on paper; present ones are marked.
         context["keuzes"] = list(selectors.aanwezigheidskeuzes(request.user, buurt))
         context["aanwezig_ids"] = {a.contactpersoon_id for a in context["aanwezigheden"]}
-    if request.GET.get("formaat") != "pdf":
+    if not pdf:
         return render(request, "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context)
     html = render_to_string(
         "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context, request=request

@@ -19,6 +19,7 @@ from activiteiten.models import (
     ToCSoort,
 )
 from buurten.models import Uitdaging
+from partners.forms import beperk_tot_buurt
 from partners.models import Mandaat, Partner
 from zorgnet.lib.choices import (
     Complexiteit,
@@ -107,8 +108,7 @@ class CapaciteitForm(forms.Form):
         super().__init__(*args, **kwargs)
         if buurt is not None:
             self.fields["activiteit"].queryset = Activiteit.objects.filter(buurt=buurt)
-            # Any partner of the gemeente is offered; the service refuses others.
-            self.fields["partner"].queryset = Partner.objects.filter(gemeente=buurt.gemeente_id)
+            beperk_tot_buurt(self.fields["partner"], buurt)
 
 
 class SamenhangPaarForm(forms.Form):
@@ -167,7 +167,7 @@ class PakketForm(forms.Form):
         super().__init__(*args, **kwargs)
         if buurt is not None:
             self.fields["activiteiten"].queryset = Activiteit.objects.filter(buurt=buurt)
-            self.fields["team"].queryset = Partner.objects.filter(gemeente=buurt.gemeente_id)
+            beperk_tot_buurt(self.fields["team"], buurt)
             self.fields["mandaat"].queryset = Mandaat.objects.filter(buurt=buurt)
 
     @staticmethod

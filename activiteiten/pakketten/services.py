@@ -25,6 +25,7 @@ from activiteiten.models import (
 )
 from activiteiten.pakketten import advies
 from buurten.models import Buurt, Uitdaging
+from partners import services as partner_services
 from partners.models import Mandaat, Partner
 from zorgnet.lib.choices import Niveau
 
@@ -172,16 +173,9 @@ def activiteit_opslaan(
     return activiteit
 
 
-def _vereis_gemeente(buurt: Buurt, partners: Iterable[Partner], veld: str) -> list[Partner]:
+def _vereis_buurt(buurt: Buurt, partners: Iterable[Partner], veld: str) -> list[Partner]:
     partners = list(partners)
-    buiten = [p.naam for p in partners if p.gemeente_id != buurt.gemeente_id]
-    if buiten:
-        raise ValidationError(
-            {
-                veld: _("%(namen)s hoort niet bij de gemeente %(gemeente)s.")
-                % {"namen": ", ".join(buiten), "gemeente": buurt.gemeente.naam}
-            }
-        )
+    partner_services.vereis_in_buurt(buurt, partners=partners, veld=veld)
     return partners
 
 
@@ -193,7 +187,7 @@ def capaciteit_toevoegen(
     omschrijving: str = "",
     werkt_al_samen: bool = False,
 ) -> Capaciteit:
-    _vereis_gemeente(activiteit.buurt, [partner], "partner")
+    _vereis_buurt(activiteit.buurt, [partner], "partner")
     capaciteit, _nieuw = Capaciteit.objects.update_or_create(
         activiteit=activiteit,
         partner=partner,
@@ -271,7 +265,7 @@ def pakket_opslaan(
     _zelfde_buurt(
         buurt, activiteiten, "activiteiten", _("Een activiteit hoort niet bij deze buurt.")
     )
-    team = _vereis_gemeente(buurt, team, "team")
+    team = _vereis_buurt(buurt, team, "team")
     if mandaat is not None and mandaat.buurt_id != buurt.pk:
         raise ValidationError({"mandaat": _("Dat mandaat hoort niet bij deze buurt.")})
     pakket = pakket or Activiteitenpakket(buurt=buurt)

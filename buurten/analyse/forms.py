@@ -111,7 +111,11 @@ class VoorzieningForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=160)
     soort = forms.ChoiceField(label=_("Soort"), choices=VoorzieningSoort.choices)
     partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=None, required=False, empty_label=_("(geen partner)")
+        label=_("Partner"),
+        queryset=None,
+        required=False,
+        empty_label=_("(geen partner)"),
+        error_messages={"invalid_choice": _("Deze partner werkt niet in deze buurt.")},
     )
     beschrijving = forms.CharField(
         label=_("Beschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 3})

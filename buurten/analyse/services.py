@@ -260,8 +260,8 @@ def voorziening_toevoegen(
     partner=None,
 ) -> Voorziening:
     vereis_bewerkbaar(analyse)
-    if partner is not None and partner.gemeente_id != analyse.buurt.gemeente_id:
-        raise ValidationError({"partner": _("Deze partner hoort niet bij de gemeente.")})
+    if partner is not None and not analyse.buurt.partners.filter(pk=partner.pk).exists():
+        raise ValidationError({"partner": _("Deze partner werkt niet in deze buurt.")})
     voorziening = Voorziening(
         analyse=analyse, naam=naam, soort=soort, beschrijving=beschrijving, partner=partner
     )

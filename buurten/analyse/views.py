@@ -289,7 +289,7 @@ def voorziening_create(request: HttpRequest, buurt_id: int, analyse_id: int) -> 
         form_class=forms.VoorzieningForm,
         service=services.voorziening_toevoegen,
         titel=_("Voorziening toevoegen"),
-        form_kwargs=lambda analyse: {"partners": analyse.buurt.gemeente.partners.order_by("naam")},
+        form_kwargs=lambda analyse: {"partners": analyse.buurt.partners.order_by("naam")},
         waarschuwing=True,
         melding=_("De voorziening is toegevoegd."),
     )

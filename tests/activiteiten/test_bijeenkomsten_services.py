@@ -93,7 +93,8 @@ def test_attendance_ticks_contacts_adds_new_people_and_counts(buurt):
             Aanwezige(contactpersoon=w.an),
             Aanwezige(contactpersoon=w.bert),
             Aanwezige(contactpersoon=w.an),  # ticked twice: counted once
-            Aanwezige(contactpersoon=w.cas, nieuw=True),
+            # someone of an organisation outside the buurt: name and organisation as text
+            Aanwezige(naam="Cas", organisatie="Stationsdienst", nieuw=True),
             Aanwezige(naam="Leerkracht", organisatie="School", nieuw=True),
         ],
         aantal_bewoners=4,
@@ -101,35 +102,46 @@ def test_attendance_ticks_contacts_adds_new_people_and_counts(buurt):
     )
     rijen = list(w.meeting.aanwezigheden.all())
     assert len(rijen) == 4
-    assert {r.partner_id for r in rijen if r.contactpersoon_id} == {
-        w.partner.id,
-        w.buurtwerk.id,
-        w.buiten.id,
-    }
+    assert {r.partner_id for r in rijen} == {w.partner.id, w.buurtwerk.id, None}
     nieuw = {str(r) for r in rijen if r.nieuw}
-    assert nieuw == {"Cas Fictief", "Leerkracht"}
+    assert nieuw == {"Cas", "Leerkracht"}
     w.meeting.refresh_from_db()
     assert (w.meeting.aantal_bewoners, w.meeting.aantal_anderen) == (4, 2)
 
 
-@pytest.mark.parametrize("wie", ["contactpersoon_buiten", "naam_zonder_nieuw"])
-def test_someone_outside_the_buurt_must_be_marked_new(buurt, wie):
+@pytest.mark.parametrize(
+    "wie",
+    ["contactpersoon_buiten", "contactpersoon_buiten_nieuw", "partner_buiten", "naam_zonder_nieuw"],
+)
+def test_someone_outside_the_buurt_is_refused_or_must_be_marked_new(buurt, wie):
+    """A contact or partner of another buurt is never linked to the meeting (issue 16, finding
+    5), not even marked 'nieuw'; a name without 'nieuw' must be marked new."""
     w = buurt
     services.aanwezigheid_bewaren(
         bijeenkomst=w.meeting, aanwezigen=[Aanwezige(contactpersoon=w.an)]
     )
-    fout_rij = (
-        Aanwezige(contactpersoon=w.cas)
-        if wie == "contactpersoon_buiten"
-        else Aanwezige(naam="Onbekende", organisatie="Elders")
-    )
+    fout_rij, melding = {
+        "contactpersoon_buiten": (Aanwezige(contactpersoon=w.cas), "werkt niet in deze buurt"),
+        "contactpersoon_buiten_nieuw": (
+            Aanwezige(contactpersoon=w.cas, nieuw=True),
+            "werkt niet in deze buurt",
+        ),
+        "partner_buiten": (
+            Aanwezige(partner=w.buiten, naam="Cas", nieuw=True),
+            "werkt niet in deze buurt",
+        ),
+        "naam_zonder_nieuw": (
+            Aanwezige(naam="Onbekende", organisatie="Elders"),
+            "duid aan dat het om iemand nieuw gaat",
+        ),
+    }[wie]
     with pytest.raises(ValidationError) as fout:
         services.aanwezigheid_bewaren(
             bijeenkomst=w.meeting,
             aanwezigen=[Aanwezige(contactpersoon=w.bert), fout_rij],
             aantal_bewoners=9,
         )
-    assert "duid aan dat het om iemand nieuw gaat" in str(fout.value)
+    assert melding in str(fout.value)
     # Nothing written: the old list and counts stay.
     assert list(w.meeting.aanwezigheden.values_list("contactpersoon", flat=True)) == [w.an.id]
     w.meeting.refresh_from_db()

@@ -200,15 +200,28 @@ def test_an_action_without_owner_rerenders_with_an_error(als, buurt):
     assert not Uitkomst.objects.exists() and not Actie.objects.exists()
 
 
-def test_coordinators_do_not_read_signal_outcomes(als, buurt):
+@pytest.mark.parametrize("eigenaar", [None, "partner"])
+def test_signal_outcomes_follow_the_signal_rule(als, buurt, eigenaar):
+    """A signal raised in a meeting is read like the signal itself (issue 16, finding 4): the
+    regisseur and the partner that owns it; not the coordinator, not another partner."""
     w = buurt
     services.uitkomst_toevoegen(
-        bijeenkomst=w.meeting, soort="signaal", omschrijving="Geheime situatie", thema="armoede"
+        bijeenkomst=w.meeting,
+        soort="signaal",
+        omschrijving="Geheime situatie",
+        thema="armoede",
+        eigenaar=getattr(w, eigenaar) if eigenaar else None,
     )
-    for user, ziet in ((w.coordinator, False), (w.partner_a, True), (w.regisseur_a, True)):
+    partner_ziet = eigenaar == "partner"
+    for user, ziet in (
+        (w.coordinator, False),
+        (w.partner_a, partner_ziet),
+        (w.regisseur_a, True),
+    ):
         for naam in ("bijeenkomst_detail", "bijeenkomst_verslag"):
             html = als(user).get(_url(naam, w.buurt_a.id, w.meeting.id)).content.decode()
             assert ("Geheime situatie" in html) is ziet, (user, naam)
+            assert "Er werd een signaal vastgelegd" in html or ziet, (user, naam)
 
 
 # --- follow-up ------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_it_refuses_a_package_without_activities(wereld):
 def test_it_refuses_a_team_member_outside_the_gemeente(wereld):
     act = ActiviteitFactory(buurt=wereld.buurt_a)
     buiten = PartnerFactory(gemeente=wereld.gemeente_2, naam="Vreemde partner")
-    with pytest.raises(ValidationError, match="Vreemde partner hoort niet bij de gemeente"):
+    with pytest.raises(ValidationError, match="Vreemde partner werkt niet in deze buurt"):
         _pakket(wereld, "Pakket", [act], team=[wereld.partner, buiten])
     assert not Activiteitenpakket.objects.exists()
     assert Activiteit.objects.get().pakket is None
@@ -162,7 +162,7 @@ def test_start_templates_are_seeded_and_create_goal_and_activities(wereld):
 # --- warnings ---------------------------------------------------------------------------------
 def test_it_warns_about_team_size_outside_six_to_eight(wereld):
     act = ActiviteitFactory(buurt=wereld.buurt_a)
-    team = [PartnerFactory(gemeente=wereld.gemeente_1) for _ in range(9)]
+    team = [PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a]) for _ in range(9)]
     for p in team:
         Capaciteit.objects.create(activiteit=act, partner=p)
     klein = _pakket(wereld, "Klein", [act], team=team[:3])
@@ -182,8 +182,8 @@ def test_it_warns_about_team_size_outside_six_to_eight(wereld):
 
 def test_it_asks_niet_nodige_partner_for_a_team_member_without_activity(wereld):
     act = ActiviteitFactory(buurt=wereld.buurt_a)
-    nodig = PartnerFactory(gemeente=wereld.gemeente_1, naam="Nodig")
-    los = PartnerFactory(gemeente=wereld.gemeente_1, naam="Los")
+    nodig = PartnerFactory(gemeente=wereld.gemeente_1, naam="Nodig", buurten=[wereld.buurt_a])
+    los = PartnerFactory(gemeente=wereld.gemeente_1, naam="Los", buurten=[wereld.buurt_a])
     Capaciteit.objects.create(activiteit=act, partner=nodig)
     pakket = _pakket(wereld, "P", [act], team=[nodig, los])
     teksten = _waarschuwingen(wereld)[pakket.pk]
@@ -264,7 +264,9 @@ def test_an_actie_can_belong_to_a_package_and_survives_its_removal(wereld):
 def test_package_teams_are_an_observed_collaboration_source(wereld):
     from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 
-    p1, p2, p3 = (PartnerFactory(gemeente=wereld.gemeente_1) for _ in range(3))
+    p1, p2, p3 = (
+        PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a]) for _ in range(3)
+    )
     _pakket(wereld, "P", [ActiviteitFactory(buurt=wereld.buurt_a)], team=[p1, p2, p3])
     banden = {
         (b.partner_a, b.partner_b)

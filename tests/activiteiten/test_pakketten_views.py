@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def _pakketten(w, n: int, start: int = 0):
     for i in range(start, start + n):
         act = ActiviteitFactory(buurt=w.buurt_a)
-        team = [PartnerFactory(gemeente=w.gemeente_1) for _ in range(2)]
+        team = [PartnerFactory(gemeente=w.gemeente_1, buurten=[w.buurt_a]) for _ in range(2)]
         for p in team:
             Capaciteit.objects.create(activiteit=act, partner=p)
         services.pakket_opslaan(

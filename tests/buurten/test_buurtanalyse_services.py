@@ -160,7 +160,7 @@ def test_links_stay_inside_one_version(wereld):
             bevraging=v1.bevragingen.get(),
         )
     vreemde_partner = PartnerFactory(gemeente=wereld.gemeente_2)
-    with pytest.raises(ValidationError, match="gemeente"):
+    with pytest.raises(ValidationError, match="werkt niet in deze buurt"):
         services.voorziening_toevoegen(
             analyse=v2, naam="x", soort="andere", partner=vreemde_partner
         )

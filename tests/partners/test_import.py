@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from partners.models import Contactpersoon, Partner
 from partners.resources import importeren
+from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,51 @@ def test_a_missing_column_or_wrong_file_type_is_a_clear_error(wereld, als):
         url, {"bestand": SimpleUploadedFile("p.pdf", b"%PDF"), "controleren": "1"}
     )
     assert "Kies een CSV- of XLSX-bestand." in response.content.decode()
+
+
+def test_a_name_of_another_buurts_partner_is_a_row_error_and_changes_nothing(wereld):
+    """Issue 16, finding 3: the import matched names across the whole gemeente, so buurt A's
+    regisseur overwrote a partner of buurt A2 only and linked it into A."""
+    vreemd = PartnerFactory(
+        gemeente=wereld.gemeente_1,
+        naam="Wijkteam Stationswijk",
+        sector="welzijn",
+        wat_wij_doen="Origineel",
+        buurten=[wereld.buurt_a2],
+    )
+    inhoud = KOP + "wijkteam  stationswijk;zorg;;;;;Overgenomen;\nBibliotheek;cultuur;;;;;;\n"
+    resultaat = importeren(
+        buurt=wereld.buurt_a,
+        soort="partners",
+        inhoud=inhoud.encode(),
+        formaat="csv",
+        uitvoeren=True,
+    )
+    assert not resultaat.uitgevoerd
+    assert [f.rij for f in resultaat.fouten] == [2]
+    assert "werkt niet in deze buurt" in " ".join(resultaat.fouten[0].meldingen)
+    vreemd.refresh_from_db()
+    assert (vreemd.sector, vreemd.wat_wij_doen) == ("welzijn", "Origineel")
+    assert list(vreemd.buurten.all()) == [wereld.buurt_a2]
+    assert not Partner.objects.filter(naam="Bibliotheek").exists()
+
+
+def test_a_partner_shared_with_another_buurt_is_updated_in_place(wereld):
+    gedeeld = PartnerFactory(
+        gemeente=wereld.gemeente_1,
+        naam="Buurtwerk",
+        sector="welzijn",
+        buurten=[wereld.buurt_a, wereld.buurt_a2],
+    )
+    inhoud = KOP + "Buurtwerk;welzijn;;;;;Nieuw verhaal;\n"
+    resultaat = importeren(
+        buurt=wereld.buurt_a,
+        soort="partners",
+        inhoud=inhoud.encode(),
+        formaat="csv",
+        uitvoeren=True,
+    )
+    assert resultaat.uitgevoerd and resultaat.bijgewerkt == 1
+    gedeeld.refresh_from_db()
+    assert gedeeld.wat_wij_doen == "Nieuw verhaal"
+    assert set(gedeeld.buurten.all()) == {wereld.buurt_a, wereld.buurt_a2}

@@ -292,3 +292,21 @@ def test_an_invalid_filter_lists_no_partners_and_page_links_keep_the_filters(wer
     pagina = client.get(url, {"formeel": "nee"}).content.decode()
     assert 'href="?formeel=nee&amp;pagina=2"' in pagina
     assert 'hx-get="?formeel=nee&amp;pagina=2" hx-target="#partnertabel"' in pagina
+
+
+def test_the_partner_page_offers_no_edit_of_a_tie_with_a_partner_outside_the_buurt(wereld, als):
+    """Issue 16, finding 5: the regisseur may change a tie only when both sides work in the
+    buurt; the page offers the link only where the action is allowed."""
+    binnen = PartnerFactory(gemeente=wereld.gemeente_1, naam="Buurtwerk", buurten=[wereld.buurt_a])
+    buiten = PartnerFactory(
+        gemeente=wereld.gemeente_1, naam="Wijkteam Stationswijk", buurten=[wereld.buurt_a2]
+    )
+    binnen_rel = RelatieFactory(van_partner=wereld.partner, naar_partner=binnen)
+    buiten_rel = RelatieFactory(van_partner=wereld.partner, naar_partner=buiten)
+    url = _url("partner_detail", wereld.buurt_a.id, wereld.partner.id)
+    regisseur = als(wereld.regisseur_a).get(url).content.decode()
+    assert _url("relatie_update", wereld.buurt_a.id, binnen_rel.id) in regisseur
+    assert _url("relatie_update", wereld.buurt_a.id, buiten_rel.id) not in regisseur
+    # the partner user keeps its own declaration, also towards a partner outside the buurt
+    eigen = als(wereld.partner_a).get(url).content.decode()
+    assert _url("relatie_update", wereld.buurt_a.id, buiten_rel.id) in eigen

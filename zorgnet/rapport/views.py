@@ -185,6 +185,19 @@ def _voorbeeld(request, *, gemeente, buurt) -> HttpResponse:
         if not toestand.bezig:  # done or failed: the page reloads and shows it
             antwoord["HX-Refresh"] = "true"
         return antwoord
+    if toestand.klaar is not None:
+        # The report holds counts and beleidssignalen, never a signal's text (the signal-text
+        # probe in tests/toegang/test_signaaltekst.py checks it); reading it is still logged,
+        # like a downloaded report file.
+        registreer_toegang(
+            gebruiker=request.user,
+            actie=Toegangsactie.BEKEKEN,
+            object_type="rapportvoorbeeld",
+            object_id=toestand.klaar.pk,
+            omschrijving=f"rapportvoorbeeld {van:%d/%m/%Y}-{tot:%d/%m/%Y}",
+            buurt=buurt,
+            gemeente=gemeente,
+        )
     return render(request, "rapport/rapport_voorbeeld.html", context)
 
 

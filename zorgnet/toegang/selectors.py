@@ -8,7 +8,7 @@ from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activiteiten.acties.selectors import signalen_voor
+from activiteiten.acties.permissions import leesbare_signaal_ids
 from activiteiten.models import Beleidssignaal, Signaal
 from buurten.models import Buurt, Lidmaatschap, Toegangsactie, Toegangsgebeurtenis
 from partners.models import Contactpersoon, Mandaat, Partner, Relatie
@@ -72,6 +72,7 @@ class Regel:
     object_id: int
     omschrijving: str
     wijzigingen: list[tuple[str, str, str]] = field(default_factory=list)
+    toont_vrije_tekst: bool = False  # a signal's text is shown: the page logs the read
 
 
 def _tekst(model, veldnaam: str, waarde) -> str:
@@ -140,9 +141,7 @@ def geschiedenis_regels(user, buurt: Buurt, rijen: list[dict]) -> list[Regel]:
         verborgen = set()
         if soort in VRIJE_TEKST:
             object_ids = {r.id for r in records}
-            zichtbaar = set(
-                signalen_voor(user, buurt).filter(id__in=object_ids).values_list("id", flat=True)
-            )
+            zichtbaar = leesbare_signaal_ids(user, buurt, object_ids)
             verborgen = object_ids - zichtbaar
         velden = [
             f.name for f in hist.tracked_fields if f.editable and f.name not in NIET_VERGELIJKEN
@@ -150,11 +149,13 @@ def geschiedenis_regels(user, buurt: Buurt, rijen: list[dict]) -> list[Regel]:
         for r in records:
             oud = vorigen.get(r.vorige_id)
             wijzigingen = []
+            vrije_tekst = False
             if oud is not None:
                 for c in r.diff_against(oud, included_fields=velden).changes:
                     if r.id in verborgen and c.field in VRIJE_TEKST.get(soort, ()):
                         wijzigingen.append((_label(model, c.field), str(VERBORGEN), str(VERBORGEN)))
                     else:
+                        vrije_tekst = vrije_tekst or c.field in VRIJE_TEKST.get(soort, ())
                         wijzigingen.append(
                             (
                                 _label(model, c.field),
@@ -171,6 +172,7 @@ def geschiedenis_regels(user, buurt: Buurt, rijen: list[dict]) -> list[Regel]:
                 object_id=r.id,
                 omschrijving=_omschrijving(soort, r),
                 wijzigingen=wijzigingen,
+                toont_vrije_tekst=vrije_tekst,
             )
     return [geladen[(rij["bron"], rij["history_id"])] for rij in rijen]
 

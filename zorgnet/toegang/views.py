@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from activiteiten.acties.services import signaaltekst_gelezen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
@@ -34,6 +35,12 @@ def geschiedenis_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     soort = soort if soort in selectors.SOORTEN else ""
     pagina = paginering.pagina(request, selectors.geschiedenis_van(buurt, soort=soort), PER_PAGINA)
     regels = selectors.geschiedenis_regels(request.user, buurt, list(pagina.object_list))
+    signaaltekst_gelezen(
+        gebruiker=request.user,
+        buurt=buurt,
+        signaal_ids=[r.object_id for r in regels if r.toont_vrije_tekst],
+        waar="geschiedenis",
+    )
     return render(
         request,
         "toegang/geschiedenis_list.html",
