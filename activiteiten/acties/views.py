@@ -22,7 +22,9 @@ from activiteiten.acties.forms import (
 )
 from activiteiten.exports import selectors as export_selectors
 from activiteiten.models import SignaalStatus
+from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
+from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.forms import fouten_naar_form
