@@ -40,8 +40,12 @@ def pdf() -> bytes:
 def docx() -> bytes:
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document/>")
+        # A fixed date: the bytes (and so the test ids) must be the same in every xdist process.
+        for naam, tekst in (
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document/>"),
+        ):
+            z.writestr(zipfile.ZipInfo(naam, date_time=(2026, 1, 1, 0, 0, 0)), tekst)
     return uit.getvalue()
 
 
