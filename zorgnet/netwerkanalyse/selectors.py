@@ -8,10 +8,11 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from buurten.models import Buurt, Gemeente
-from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
+from partners.models import Bevestiging, Partner, PartnerStatus
+from partners.selectors import netwerkrelaties
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
@@ -62,11 +63,7 @@ def netwerk_invoer(
         Knoop(id=i, naam=n, sector=s, formeel=f, schaal=w, is_lokaal_bestuur=s == "lokaal_bestuur")
         for i, n, s, f, w in sorted(partners)
     ]
-    relaties = Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids)
-    if tot is not None:
-        relaties = relaties.filter(Q(sinds__isnull=True) | Q(sinds__lte=tot))
-    if van is not None:
-        relaties = relaties.filter(Q(tot__isnull=True) | Q(tot__gte=van))
+    relaties = netwerkrelaties(ids, van=van, tot=tot)
     banden: list[Band] = [
         verklaarde_band(a, b, intensiteit=i, bevestigd=bev == Bevestiging.BEVESTIGD)
         for a, b, i, bev in relaties.order_by("id").values_list(
