@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from buurten.models import Buurt
 from zorgnet.lib import importbestand
@@ -415,13 +416,28 @@ class RelatieResource(resources.ModelResource):
 
     KOLOMMEN = RELATIEKOLOMMEN
     VERPLICHT = {"van", "naar"}
+    BIJWERKEN = [
+        "intensiteit",
+        "niveaus",
+        "sinds",
+        "tot",
+        "toelichting",
+        "bevestiging",
+        "beantwoord_door",
+        "beantwoord_op",
+        "beantwoord_als",
+    ]
     ALIASSEN = RELATIE_ALIASSEN
 
     class Meta:
         model = Relatie
         fields = tuple(RELATIEKOLOMMEN)
         import_id_fields = ()
-        clean_model_instances = True
+        # Every field is checked by its widget and `import_instance` (partners of the buurt only,
+        # self-ties, dates): full_clean would only repeat that with three queries per row.
+        clean_model_instances = False
+        use_bulk = True
+        batch_size = 500
         skip_unchanged = False
         use_transactions = True
 
@@ -437,6 +453,11 @@ class RelatieResource(resources.ModelResource):
         self.fields["naar"].widget = widget
         self.partnerwidget = widget
         self._gezien: dict[tuple, int] = {}
+        ids = [p.pk for p in partners]
+        self._bestaand: dict[tuple[int, int], list[Relatie]] = {}
+        for relatie in Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids):
+            paar = (relatie.van_partner_id, relatie.naar_partner_id)
+            self._bestaand.setdefault(paar, []).append(relatie)
 
     def _sleutel(self, row) -> tuple | None:
         van, naar = (self.partnerwidget.zoek(row.get(k)) for k in ("van", "naar"))
@@ -453,8 +474,41 @@ class RelatieResource(resources.ModelResource):
         if sleutel is None or sleutel[0] == sleutel[1]:
             return None
         van, naar, sinds = sleutel
-        bestaand = Relatie.objects.filter(van_partner=van, naar_partner=naar)
-        return bestaand.filter(sinds=sinds).first() or bestaand.filter(tot__isnull=True).first()
+        bestaand = self._bestaand.get((van.pk, naar.pk), [])
+        return next((r for r in bestaand if r.sinds == sinds), None) or next(
+            (r for r in bestaand if r.tot is None), None
+        )
+
+    # Saved in bulk with their history (two queries per batch instead of two per row); a dry run
+    # only checks: no row of this import depends on another one being saved.
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self.create_instances and not dry_run:
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    Relatie,
+                    batch_size=batch_size,
+                    default_user=self.door,
+                    default_change_reason=_("Relatie-import"),
+                )
+            except Exception as exc:  # reported as the import's error, as the library does
+                self.handle_import_error(result, exc, raise_errors)
+        self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self.update_instances and not dry_run:
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    Relatie,
+                    self.BIJWERKEN,
+                    batch_size=batch_size,
+                    default_user=self.door,
+                    default_change_reason=_("Relatie-import"),
+                )
+            except Exception as exc:
+                self.handle_import_error(result, exc, raise_errors)
+        self.update_instances.clear()
 
     def before_import_row(self, row, **kwargs):
         sleutel = self._sleutel(row)
@@ -490,7 +544,6 @@ class RelatieResource(resources.ModelResource):
             instance.beantwoord_door = self.door if beantwoord else None
             instance.beantwoord_op = timezone.now() if beantwoord else None
             instance.beantwoord_als = BeantwoordAls.IMPORT if beantwoord else ""
-        instance._change_reason = _("Relatie-import")
 
 
 def relatie_exportrij(r: Relatie) -> list:

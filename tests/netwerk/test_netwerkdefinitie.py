@@ -90,7 +90,7 @@ def test_open_and_confirmed_ties_keep_their_state_in_the_job(
     with django_capture_on_commit_callbacks(execute=True):
         analyse = services.start_analyse(buurt=wereld.buurt_a)
     analyse.refresh_from_db()
-    staat = {(min(a, b), max(a, b)): bev for a, b, _i, _g, _l, bev in analyse.metrieken["banden"]}
+    staat = {(min(b[0], b[1]), max(b[0], b[1])): b[5] for b in analyse.metrieken["banden"]}
     assert staat == {
         tuple(sorted((p["A"].pk, p["B"].pk))): True,
         tuple(sorted((p["B"].pk, p["C"].pk))): False,

@@ -222,8 +222,19 @@ def bereken(graaf: nx.Graph, *, seed: int = SEED) -> dict[str, Any]:
         **menging(graaf),
         "lokaal_bestuur": lokaal_bestuur(graaf),
     }
+    # [a, b, intensity, weight, layers, confirmed, sources, distance]: the first six as before,
+    # so runs stored earlier still read (consumers index, they do not unpack).
     banden = [
-        [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
+        [
+            a,
+            b,
+            d["intensiteit"],
+            d["gewicht"],
+            sorted(d["lagen"]),
+            d.get("bevestigd"),
+            sorted(d["bronnen"]),
+            d["afstand"],
+        ]
         for a, b, d in graaf.edges(data=True)
     ]
     return {

@@ -19,7 +19,7 @@ from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 
 # Bump when the metric suite changes, so a finished run is not reused for a different computation.
-SUITE_VERSIE = 1
+SUITE_VERSIE = 2
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,25 @@ def snapshots(sleutel: str, *, aantal: int = 12) -> list[NetwerkAnalyse]:
 def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
     return (
         analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
+    )
+
+
+def getoonde_analyse(
+    sleutel: str,
+    *,
+    analyse_id: int | None = None,
+    laag: str = "gecombineerd",
+    min_intensiteit: int = 1,
+) -> NetwerkAnalyse | None:
+    """The finished run a page shows, and so the one its exports and partner panel read: the one
+    named (`analyse_id`, from the page's links), else the newest with this layer and minimum."""
+    klaar = analyses_van(sleutel).filter(status=TaakStatus.KLAAR)
+    if analyse_id is not None:
+        return klaar.filter(pk=analyse_id).first()
+    return (
+        klaar.filter(laag=laag, min_intensiteit=min_intensiteit)
+        .order_by("-klaar_op", "-id")
+        .first()
     )
 
 

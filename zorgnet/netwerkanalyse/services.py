@@ -149,10 +149,6 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         "layout": round((t_layout - t_metrieken) * 1000),
         "lagen": round((time.perf_counter() - t_layout) * 1000),
     }
-    alle_banden = [
-        [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
-        for a, b, d in alle.edges(data=True)
-    ]
     with transaction.atomic():
         # Finish first: a run declared stuck meanwhile belongs to another job now, and its
         # metrics must not be replaced by this late one.
@@ -162,7 +158,7 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
             rekentijd_ms=int((time.perf_counter() - begin) * 1000),
             invoer_hash=invoer.hash,
             metrieken=resultaat,
-            layout={"posities": {str(k): v for k, v in posities.items()}, "banden": alle_banden},
+            layout={"posities": {str(k): v for k, v in posities.items()}},
         ):
             return None
         PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from partners.models import Partner
+from partners.selectors import netwerkperiode
 from zorgnet.lib.choices import Intensiteit, Sector
 from zorgnet.lib.svg import lijngrafiek
 from zorgnet.netwerk.svg import Lijn, Punt, netwerkbeeld, sectorkleur
@@ -33,9 +34,53 @@ TRENDS = [
 
 
 def partner_url(analyse: NetwerkAnalyse, partner_id: int) -> str:
+    """The partner panel of this very run (not of whichever run is newest)."""
     if analyse.scope == NetwerkScope.BUURT:
-        return reverse("netwerk:buurt_netwerk_partner", args=[analyse.buurt_id, partner_id])
-    return reverse("netwerk:gemeente_netwerk_partner", args=[analyse.gemeente_id, partner_id])
+        url = reverse("netwerk:buurt_netwerk_partner", args=[analyse.buurt_id, partner_id])
+    else:
+        url = reverse("netwerk:gemeente_netwerk_partner", args=[analyse.gemeente_id, partner_id])
+    return f"{url}?analyse={analyse.pk}"
+
+
+def bestandsinfo(analyse: NetwerkAnalyse) -> dict[str, str]:
+    """What an export holds: the run and its filter (layer, minimum intensity, period).
+
+    Keys are plain column names (the CSV columns and GraphML graph attributes); `infolabels`
+    gives the Dutch label of each for the sheet "Over dit bestand".
+    """
+    begin, einde = netwerkperiode(analyse.periode_van, analyse.periode_tot)
+    return {
+        "analyse": str(analyse.pk),
+        "netwerk": analyse.sleutel,
+        "laag": analyse.laag,
+        "min_intensiteit": str(analyse.min_intensiteit),
+        "periode_van": begin.isoformat(),
+        "periode_tot": einde.isoformat(),
+        "berekend_op": analyse.klaar_op.isoformat(timespec="seconds") if analyse.klaar_op else "",
+    }
+
+
+def infolabels() -> dict[str, str]:
+    return {
+        "analyse": _("Netwerkanalyse (nummer)"),
+        "netwerk": _("Netwerk"),
+        "laag": _("Laag"),
+        "min_intensiteit": _("Minimale intensiteit"),
+        "periode_van": _("Banden lopend van"),
+        "periode_tot": _("Banden lopend tot"),
+        "berekend_op": _("Berekend op"),
+    }
+
+
+def infowaarden(analyse: NetwerkAnalyse) -> list[list[str]]:
+    """The sheet "Over dit bestand": Dutch label, value (layer and intensity as their labels)."""
+    info = bestandsinfo(analyse)
+    leesbaar = {
+        **info,
+        "laag": str(analyse.get_laag_display()),
+        "min_intensiteit": f"{analyse.min_intensiteit} ({Intensiteit(analyse.min_intensiteit).label})",
+    }
+    return [[str(label), leesbaar[k]] for k, label in infolabels().items()]
 
 
 def netwerkbeeld_svg(
