@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Gemeente
 from zorgnet.lib import taakrecords
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
 from zorgnet.netwerk.layout import bereken_layout
@@ -138,7 +139,14 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     vorige_pos = {
         int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
     }
-    posities = bereken_layout(alle, vorige_pos)
+    per_knoop = resultaat.get("per_knoop", {})
+    prioriteit = resultaat.get("samenvatting", {}).get("makelaars", []) + sorted(
+        (int(k) for k in per_knoop),
+        key=lambda k: (-per_knoop[str(k)]["betweenness"], -per_knoop[str(k)]["graad"], k),
+    )
+    layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
+    layout["groepen"] = {str(k.id): sectorgroep(k.sector) for k in invoer.knopen}
+    layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
     t_layout = time.perf_counter()
     resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
     resultaat["vorige_id"] = vorige.pk if vorige else None
@@ -158,12 +166,17 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
             rekentijd_ms=int((time.perf_counter() - begin) * 1000),
             invoer_hash=invoer.hash,
             metrieken=resultaat,
-            layout={"posities": {str(k): v for k, v in posities.items()}},
+            layout={**layout, "posities": {str(k): v for k, v in layout["posities"].items()}},
         ):
             return None
         PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()
+        velden = {f.name for f in PartnerMetriek._meta.concrete_fields}
         PartnerMetriek.objects.bulk_create(
-            PartnerMetriek(analyse_id=analyse_id, partner_id=int(k), **waarden)
+            PartnerMetriek(
+                analyse_id=analyse_id,
+                partner_id=int(k),
+                **{veld: w for veld, w in waarden.items() if veld in velden},
+            )
             for k, waarden in resultaat["per_knoop"].items()
         )
     analyse.refresh_from_db()

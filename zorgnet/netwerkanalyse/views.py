@@ -25,6 +25,7 @@ from buurten.permissions import (
     get_gemeente_or_404,
     is_coordinator_van,
     kan_rapporteren,
+    partner_ids_van,
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
@@ -41,8 +42,13 @@ from zorgnet.netwerkanalyse.selectors import (
     snapshots,
 )
 from zorgnet.netwerkanalyse.weergave import (
+    INTENSITEITLABELS,
+    LAAGLABELS,
+    SECTORLABELS,
     bestandsinfo,
     diff_met_namen,
+    ego_van,
+    egonetwerk_svg,
     ids_in,
     infowaarden,
     namen_voor,
@@ -157,6 +163,10 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         if snapshot
         else [],
         "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
+        "per_laag": [
+            (LAAGLABELS.get(laag, laag), rijen)
+            for laag, rijen in (snapshot.metrieken.get("per_laag", {}) if snapshot else {}).items()
+        ],
         "partnerlinks": sorted(
             (namen[int(k)][0], partner_url(snapshot, int(k)))
             for k in (snapshot.metrieken.get("per_knoop", {}) if snapshot else {})
@@ -230,18 +240,35 @@ def netwerk_partner(
         a, b, intensiteit, _gewicht, lagen, bevestigd = band[:6]
         if partner_id in (a, b):
             buren.append((b if a == partner_id else a, intensiteit, lagen, bevestigd))
-    namen = namen_voor({partner_id, *(b[0] for b in buren)})
+    stappen = 2 if request.GET.get("stappen") == "2" else 1
+    namen = namen_voor({int(k) for k in snapshot.metrieken["per_knoop"]})
+    eigen = partner_id in (partner_ids_van(request.user, scope.buurt) if scope.buurt else set())
     context = {
         "scope": scope,
         "snapshot": snapshot,
         "partner_id": partner_id,
         "partner_naam": namen[partner_id][0],
-        "partner_sector": namen[partner_id][1],
-        "waarden": snapshot.metrieken["per_knoop"][str(partner_id)] if scope.details else None,
+        "partner_sector": SECTORLABELS.get(namen[partner_id][1], namen[partner_id][1]),
+        # Partner-level figures: the regisseur and coordinator for every partner, a partner user
+        # for its own organisation only (its position, to explore; never a ranking of others).
+        "waarden": snapshot.metrieken["per_knoop"][str(partner_id)]
+        if scope.details or eigen
+        else None,
+        "eigen": eigen,
         "is_makelaar": partner_id in snapshot.samenvatting.get("makelaars", []),
         "buren": sorted(
-            [(namen.get(b, ("?", ""))[0], i, lagen, bev) for b, i, lagen, bev in buren]
+            [
+                (namen.get(b, ("?", ""))[0], INTENSITEITLABELS.get(i, i), lagen, bev)
+                for b, i, lagen, bev in buren
+            ]
         ),
+        "stappen": stappen,
+        "paneel_url": partner_url(snapshot, partner_id),
+        "ego": egonetwerk_svg(snapshot, partner_id, namen, stappen),
+        "ego_aantal": len(ego_van(snapshot, partner_id, stappen)) - 1,
+        "beeld": netwerkbeeld_svg(snapshot, namen=namen, geselecteerd=partner_id, stappen=stappen)
+        if not snapshot.te_weinig_gegevens
+        else "",
     }
     template = "netwerkanalyse/netwerkanalyse_detail.html#partnerpaneel"
     if not request.htmx:
