@@ -54,6 +54,7 @@ class Knoop:
     formeel: bool = True
     schaal: str = ""
     is_lokaal_bestuur: bool = False
+    groep: str = ""  # coarse sector group (zorgnet.lib.choices.Sectorgroep); "" = the sector
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def bouw_graaf(
             formeel=knoop.formeel,
             schaal=knoop.schaal,
             is_lokaal_bestuur=knoop.is_lokaal_bestuur,
+            groep=knoop.groep or knoop.sector,
         )
     adj = graaf._adj
     for band in banden:

@@ -23,7 +23,7 @@ import networkx as nx
 
 BREEDTE = 760
 MARGE = 16
-EENHEID = 46.0  # side of a component's square per sqrt(partner)
+EENHEID = 90.0  # side of a component's square per sqrt(partner)
 TUSSENRUIMTE = 22.0  # between packed components
 EILAND_STAP = 38.0  # between isolates in their row
 R_KNOOP_MAX = 12.0  # the largest node the picture draws (label offset)
@@ -82,16 +82,16 @@ def _component(
     return {k: (lay[i][0], lay[i][1]) for i, k in enumerate(knopen)}
 
 
-def _pak(vakken: list[tuple[list[int], float]], breedte: float) -> tuple[dict, float]:
-    """Shelf packing: (nodes, side) squares left to right in rows; returns offsets and height."""
+def _pak(maten: list[tuple[float, float]], breedte: float) -> tuple[dict, float]:
+    """Shelf packing: (width, height) boxes left to right in rows; returns offsets and height."""
     plaats: dict[int, tuple[float, float]] = {}
     x, y, rij_h = MARGE, MARGE, 0.0
-    for i, (_knopen, zijde) in enumerate(vakken):
-        if x > MARGE and x + zijde > breedte - MARGE:
+    for i, (b, h) in enumerate(maten):
+        if x > MARGE and x + b > breedte - MARGE:
             x, y, rij_h = MARGE, y + rij_h + TUSSENRUIMTE, 0.0
         plaats[i] = (x, y)
-        x += zijde + TUSSENRUIMTE
-        rij_h = max(rij_h, zijde)
+        x += b + TUSSENRUIMTE
+        rij_h = max(rij_h, h)
     return plaats, y + rij_h
 
 
@@ -198,10 +198,11 @@ def bereken_layout(
     eenheid = min(EENHEID, (breedte - 2 * MARGE) / math.sqrt(grootste))
     vakken = [(c, max(eenheid * math.sqrt(len(c)), 60.0)) for c in componenten]
     vakken = [(c, min(zijde, breedte - 2 * MARGE)) for c, zijde in vakken]
-    plaats, onderkant = _pak(vakken, breedte)
+    getekend = [_in_vierkant(_component(graaf, c, vorige, seed), zijde) for c, zijde in vakken]
+    maten = [(max(p[0] for p in pos.values()), max(p[1] for p in pos.values())) for pos in getekend]
+    plaats, onderkant = _pak(maten, breedte)
     punten: dict[int, tuple[float, float]] = {}
-    for i, (knopen, zijde) in enumerate(vakken):
-        pos = _in_vierkant(_component(graaf, knopen, vorige, seed), zijde)
+    for i, pos in enumerate(getekend):
         ox, oy = plaats[i]
         for k, (x, y) in pos.items():
             punten[k] = (ox + x, oy + y)

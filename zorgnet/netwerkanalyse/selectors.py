@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from buurten.models import Buurt, Gemeente
 from partners.models import Bevestiging, Partner, PartnerStatus
 from partners.selectors import netwerkrelaties
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
@@ -60,7 +61,15 @@ def netwerk_invoer(
     )
     ids = [p[0] for p in partners]
     knopen = [
-        Knoop(id=i, naam=n, sector=s, formeel=f, schaal=w, is_lokaal_bestuur=s == "lokaal_bestuur")
+        Knoop(
+            id=i,
+            naam=n,
+            sector=s,
+            formeel=f,
+            schaal=w,
+            is_lokaal_bestuur=s == "lokaal_bestuur",
+            groep=sectorgroep(s),
+        )
         for i, n, s, f, w in sorted(partners)
     ]
     relaties = netwerkrelaties(ids, van=van, tot=tot)

@@ -16,7 +16,7 @@ from buurten.models import Buurt, Gemeente
 from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
-from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
+from zorgnet.netwerk.graaf import LAGEN, VERKLAARD, WAARGENOMEN, bouw_graaf
 from zorgnet.netwerk.layout import bereken_layout
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
@@ -114,6 +114,27 @@ def _per_laag(knopen, banden) -> dict:
     }
 
 
+MAX_PAREN = 200
+
+
+def lagen_naast_elkaar(alle) -> dict:
+    """The declared network beside the observed one (over every tie, whatever the run's filter):
+    pairs that declared a tie but were never seen working together, and the reverse."""
+    verklaard, gezien = [], []
+    for a, b, data in alle.edges(data=True):
+        lagen = data["lagen"]
+        if lagen == {VERKLAARD}:
+            verklaard.append(sorted((a, b)))
+        elif lagen == {WAARGENOMEN}:
+            gezien.append(sorted((a, b)))
+    return {
+        "verklaard_niet_gezien": sorted(verklaard)[:MAX_PAREN],
+        "aantal_verklaard_niet_gezien": len(verklaard),
+        "gezien_niet_verklaard": sorted(gezien)[:MAX_PAREN],
+        "aantal_gezien_niet_verklaard": len(gezien),
+    }
+
+
 def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     """Compute a queued run and store it; None when another worker has it or it is done."""
     if not taakrecords.claim(NetwerkAnalyse, analyse_id):
@@ -151,6 +172,7 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
     resultaat["vorige_id"] = vorige.pk if vorige else None
     resultaat["per_laag"] = _per_laag(invoer.knopen, invoer.banden)
+    resultaat["lagen_naast_elkaar"] = lagen_naast_elkaar(alle)
     resultaat["tijden_ms"] = {
         "invoer": round((t_invoer - begin) * 1000),
         "metrieken": round((t_metrieken - t_invoer) * 1000),

@@ -45,12 +45,16 @@ from zorgnet.netwerkanalyse.weergave import (
     INTENSITEITLABELS,
     LAAGLABELS,
     SECTORLABELS,
+    banden_tussen,
     bestandsinfo,
     diff_met_namen,
     ego_van,
     egonetwerk_svg,
+    groepentabel,
     ids_in,
     infowaarden,
+    makelaarsrollen_leesbaar,
+    naast_elkaar,
     namen_voor,
     netwerkbeeld_svg,
     partner_url,
@@ -163,6 +167,9 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         if snapshot
         else [],
         "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
+        "groepen": groepentabel(snapshot) if snapshot else [],
+        "zorg_welzijn": banden_tussen(snapshot, "zorg", "welzijn") if snapshot else 0,
+        "naast_elkaar": naast_elkaar(snapshot, namen) if snapshot else None,
         "per_laag": [
             (LAAGLABELS.get(laag, laag), rijen)
             for laag, rijen in (snapshot.metrieken.get("per_laag", {}) if snapshot else {}).items()
@@ -256,6 +263,9 @@ def netwerk_partner(
         else None,
         "eigen": eigen,
         "is_makelaar": partner_id in snapshot.samenvatting.get("makelaars", []),
+        "rollen": makelaarsrollen_leesbaar(snapshot.metrieken["per_knoop"][str(partner_id)])
+        if scope.details or eigen
+        else [],
         "buren": sorted(
             [
                 (namen.get(b, ("?", ""))[0], INTENSITEITLABELS.get(i, i), lagen, bev)
@@ -324,6 +334,8 @@ KOP = [
     "component",
     "kwetsbare_schakel",
     "eilandje",
+    "effectieve_omvang",
+    "constraint",
 ]
 
 
@@ -336,6 +348,11 @@ def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None
     formaat = request.GET.get("formaat", "csv")
     snapshot = _export_snapshot(request, scope, f"partnermetrieken {formaat}")
     info = bestandsinfo(snapshot)
+    per_knoop = snapshot.metrieken.get("per_knoop", {})
+
+    def _leeg(w):
+        return "" if w is None else w
+
     rijen = (
         [
             m.partner_id,
@@ -350,6 +367,8 @@ def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None
             m.component,
             m.articulatiepunt,
             m.eilandje,
+            _leeg(per_knoop.get(str(m.partner_id), {}).get("effectieve_omvang")),
+            _leeg(per_knoop.get(str(m.partner_id), {}).get("constraint")),
         ]
         + ([] if formaat == "xlsx" else list(info.values()))
         for m in partnermetrieken(snapshot).iterator()

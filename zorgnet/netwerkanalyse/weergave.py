@@ -238,7 +238,7 @@ def trendgrafieken(reeks: list[NetwerkAnalyse]) -> list[SafeString]:
     """One small line chart per metric over the snapshots."""
     if len(reeks) < 2:
         return []
-    labels = [f"{a.klaar_op:%d/%m}" if a.klaar_op else "" for a in reeks]
+    labels = [f"{a.klaar_op:%d/%m/%Y}" if a.klaar_op else "" for a in reeks]
     grafieken = []
     for sleutel, titel in TRENDS:
         waarden: list[float | None] = []
@@ -305,3 +305,51 @@ LAAGLABELS = {
     "gecombineerd": _("Verklaard en waargenomen"),
     "beide": _("Verklaard én waargenomen"),
 }
+
+
+ROLLABELS = {
+    "coordinator": _("coördinator (binnen de eigen groep)"),
+    "consulent": _("consulent (tussen twee partners van een andere groep)"),
+    "poortwachter_vertegenwoordiger": _(
+        "poortwachter of vertegenwoordiger (tussen de eigen en een andere groep)"
+    ),
+    "verbinder": _("verbinder (tussen twee andere groepen)"),
+}
+
+
+def makelaarsrollen_leesbaar(waarden: dict) -> list[tuple[str, int]]:
+    """The Gould-Fernandez roles of one partner with their Dutch labels (roles it plays only)."""
+    rollen = waarden.get("makelaarsrollen") or {}
+    return [(str(label), rollen[code]) for code, label in ROLLABELS.items() if rollen.get(code)]
+
+
+def groepentabel(analyse: NetwerkAnalyse) -> list[dict]:
+    """E-I index per coarse sector group, with the Dutch group names, largest group first."""
+    labels = dict(Sectorgroep.choices)
+    rijen = [
+        {"groep": str(labels.get(g, g)), **cijfers}
+        for g, cijfers in analyse.samenvatting.get("ei_per_groep", {}).items()
+    ]
+    return sorted(rijen, key=lambda r: -(r["intern"] + r["extern"]))
+
+
+def banden_tussen(analyse: NetwerkAnalyse, a: str, b: str) -> int:
+    return analyse.samenvatting.get("banden_tussen_groepen", {}).get("|".join(sorted((a, b))), 0)
+
+
+def naast_elkaar(analyse: NetwerkAnalyse, namen: dict[int, tuple[str, str]], aantal: int = 25):
+    """The declared beside the observed network, as named pairs (the first `aantal` of each)."""
+    gegevens = analyse.metrieken.get("lagen_naast_elkaar", {})
+
+    def paren(sleutel: str) -> list[str]:
+        return [
+            f"{namen.get(a, ('?', ''))[0]} – {namen.get(b, ('?', ''))[0]}"
+            for a, b in gegevens.get(sleutel, [])[:aantal]
+        ]
+
+    return {
+        "verklaard_niet_gezien": paren("verklaard_niet_gezien"),
+        "aantal_verklaard_niet_gezien": gegevens.get("aantal_verklaard_niet_gezien", 0),
+        "gezien_niet_verklaard": paren("gezien_niet_verklaard"),
+        "aantal_gezien_niet_verklaard": gegevens.get("aantal_gezien_niet_verklaard", 0),
+    }
