@@ -53,6 +53,7 @@ def test_partner_users_see_the_picture_and_only_their_own_figures(wereld, als):
     html = client.get(_url("netwerk", wereld)).content.decode()
     assert '<svg class="netwerkbeeld"' in html
     assert '<th scope="col">Makelaarsrol</th>' not in html
+    assert "Jouw plaats in het netwerk" in html
     assert _url("netwerk_export", wereld) not in html
     ander = Partner.objects.get(naam="Partner 0-0")
     paneel = client.get(_url("netwerk_partner", wereld, ander.pk), HTTP_HX_REQUEST="true")

@@ -128,7 +128,7 @@ def _knoop(p: Punt, *, gedimd: bool, gekozen: bool) -> str:
 
 def _legende(punten: Sequence[Punt], groepnamen: dict[str, str], y: float, breedte: int) -> str:
     groepen = [g for g in GROEPKLEUREN if any(p.groep == g for p in punten)]
-    kolommen = 4
+    kolommen = _kolommen(breedte)
     stap = breedte // kolommen
     delen = ['<g class="legende" font-size="12">']
     for i, groep in enumerate(groepen):
@@ -141,8 +141,13 @@ def _legende(punten: Sequence[Punt], groepnamen: dict[str, str], y: float, breed
     return "".join(delen)
 
 
-def legende_hoogte(aantal_groepen: int) -> int:
-    return 20 * ((aantal_groepen + 3) // 4) + 10
+def _kolommen(breedte: int) -> int:
+    return 4 if breedte >= 600 else 2
+
+
+def legende_hoogte(aantal_groepen: int, breedte: int = 760) -> int:
+    kolommen = _kolommen(breedte)
+    return 20 * ((aantal_groepen + kolommen - 1) // kolommen) + 10
 
 
 def netwerkbeeld(
@@ -160,7 +165,7 @@ def netwerkbeeld(
     partner and the partners of its ego network stay bright, the rest is dimmed."""
     groepnamen = groepnamen or {}
     aantal_groepen = len({p.groep for p in punten})
-    totaal = hoogte + legende_hoogte(aantal_groepen)
+    totaal = hoogte + legende_hoogte(aantal_groepen, breedte)
     plek = {p.id: (p.x, p.y) for p in punten}
     helder = set(ego) | ({geselecteerd} if geselecteerd is not None else set())
     delen = [

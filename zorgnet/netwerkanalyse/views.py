@@ -29,6 +29,7 @@ from buurten.permissions import (
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.exports import csv_response, download, xlsx_response
 from zorgnet.netwerk.graaf import bevestigingsstaat
 from zorgnet.netwerkanalyse import services
@@ -167,6 +168,12 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         if snapshot
         else [],
         "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
+        # A partner user's own organisation(s): a link to its position (the partner page).
+        "eigen_posities": [
+            (namen[pid][0], partner_url(snapshot, pid))
+            for pid in sorted(partner_ids_van(request.user, scope.buurt) if scope.buurt else ())
+            if snapshot and str(pid) in snapshot.metrieken.get("per_knoop", {}) and pid in namen
+        ],
         "groepen": groepentabel(snapshot) if snapshot else [],
         "zorg_welzijn": banden_tussen(snapshot, "zorg", "welzijn") if snapshot else 0,
         "naast_elkaar": naast_elkaar(snapshot, namen) if snapshot else None,
@@ -446,6 +453,7 @@ def netwerk_graaf(request, buurt_id: int | None = None, gemeente_id: int | None 
             label=naam_p,
             naam=naam_p,
             sector=sector,
+            sectorgroep=sectorgroep(sector),
             **{k: v for k, v in waarden.items() if isinstance(v, int | float | bool)},
         )
     for a, b, i, g, lagen, bev, bronnen, afstand in banden:
