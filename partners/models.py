@@ -176,7 +176,12 @@ class Relatie(models.Model):
     # A regisseur may confirm or dispute a tie on the partner's behalf (e.g. agreed in a
     # kerngroep, or migrated from an existing network map); the answer records that it was.
     beantwoord_als = models.CharField(
-        _("beantwoord als"), max_length=20, choices=BeantwoordAls.choices, blank=True
+        _("beantwoord als"),
+        max_length=20,
+        choices=BeantwoordAls.choices,
+        blank=True,
+        default="",
+        db_default="",  # bulk loaders (bench/schaaldata.py COPY) leave the column out
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     history = HistoricalRecords()

@@ -172,7 +172,8 @@ SECTORGROEP: dict[str, str] = {
 
 
 def sectorgroep(sector: str) -> str:
-    return SECTORGROEP.get(sector, Sectorgroep.ANDERE)
+    """The group code (a plain str, as stored in JSON and written to GraphML)."""
+    return str(SECTORGROEP.get(sector, Sectorgroep.ANDERE).value)
 
 
 class Netwerkrol(models.TextChoices):

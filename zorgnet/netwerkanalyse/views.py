@@ -175,6 +175,12 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
             if snapshot and str(pid) in snapshot.metrieken.get("per_knoop", {}) and pid in namen
         ],
         "groepen": groepentabel(snapshot) if snapshot else [],
+        "intensiteit_mix": [
+            (INTENSITEITLABELS.get(int(i), i), n)
+            for i, n in (
+                snapshot.samenvatting.get("intensiteit_mix", {}) if snapshot else {}
+            ).items()
+        ],
         "zorg_welzijn": banden_tussen(snapshot, "zorg", "welzijn") if snapshot else 0,
         "naast_elkaar": naast_elkaar(snapshot, namen) if snapshot else None,
         "per_laag": [
