@@ -127,6 +127,14 @@ class Bevestiging(models.TextChoices):
     BETWIST = "betwist", _("Betwist")
 
 
+class BeantwoordAls(models.TextChoices):
+    """Who answered a declared tie: the partner it is about, or the regisseur on its behalf."""
+
+    PARTNER = "partner", _("De partner zelf")
+    REGISSEUR = "regisseur", _("De buurtregisseur namens de partner")
+    IMPORT = "import", _("Ingevoerd met de relatie-import")
+
+
 class Relatie(models.Model):
     """A declared tie between two partners, confirmed or disputed by the other side."""
 
@@ -166,6 +174,16 @@ class Relatie(models.Model):
         verbose_name=_("beantwoord door"),
     )
     beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    # A regisseur may confirm or dispute a tie on the partner's behalf (e.g. agreed in a
+    # kerngroep, or migrated from an existing network map); the answer records that it was.
+    beantwoord_als = models.CharField(
+        _("beantwoord als"),
+        max_length=20,
+        choices=BeantwoordAls.choices,
+        blank=True,
+        default="",
+        db_default="",  # bulk loaders (bench/schaaldata.py COPY) leave the column out
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     history = HistoricalRecords()
 

@@ -6,20 +6,34 @@ runs in one transaction, so a file with one bad row writes nothing.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from buurten.models import Buurt
 from zorgnet.lib import importbestand
-from zorgnet.lib.choices import Schaal, Sector
+from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
 
-from .models import Contactpersoon, Partner, PartnerSoort, PartnerStatus
+from .models import (
+    BeantwoordAls,
+    Bevestiging,
+    Contactpersoon,
+    Partner,
+    PartnerSoort,
+    PartnerStatus,
+    Relatie,
+)
 from .services import _normaal
+
+log = logging.getLogger(__name__)
 
 # The partner import's columns, in file order; the resource imports exactly these fields.
 PARTNERKOLOMMEN = [
@@ -256,7 +270,319 @@ class ContactpersoonResource(resources.ModelResource):
             raise ValidationError({"voornaam": _("De voornaam ontbreekt.")})
 
 
-RESOURCES = {"partners": PartnerResource, "contactpersonen": ContactpersoonResource}
+# --- ties (relaties) ------------------------------------------------------------------------------
+# Column names other tools write for an edge list (Kumu "From"/"To", Gephi/igraph source/target)
+# and the model's own names, mapped onto the import's columns.
+RELATIE_ALIASSEN = {
+    "from": "van",
+    "source": "van",
+    "to": "naar",
+    "target": "naar",
+    "strength": "intensiteit",
+    "intensity": "intensiteit",
+    "sinds": "begindatum",
+    "start": "begindatum",
+    "tot": "einddatum",
+    "end": "einddatum",
+    "bevestiging": "status",
+}
+RELATIEKOLOMMEN = [
+    "van",
+    "naar",
+    "intensiteit",
+    "niveaus",
+    "begindatum",
+    "einddatum",
+    "status",
+    "toelichting",
+]
+RELATIE_STANDAARD_INTENSITEIT = Intensiteit.DOORVERWIJZEN
+RELATIE_STATUS = {
+    "verklaard": Bevestiging.OPEN,
+    "open": Bevestiging.OPEN,
+    "bevestigd": Bevestiging.BEVESTIGD,
+    "betwist": Bevestiging.BETWIST,
+}
+RELATIE_STATUS_UIT = {Bevestiging.OPEN: "verklaard", Bevestiging.BEVESTIGD: "bevestigd"}
+
+
+def datum_uit_cel(cel) -> date | None:
+    """A date from a cell (an Excel date, 2025-01-31, 31/01/2025, 31-01-2025); None when empty."""
+    if isinstance(cel, datetime):
+        return cel.date()
+    if isinstance(cel, date):
+        return cel
+    waarde = importbestand.tekst(cel)
+    if not waarde:
+        return None
+    for formaat in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(waarde, formaat).date()
+        except ValueError:
+            continue
+    raise ValueError(_("'%(d)s' is geen datum (gebruik 2025-01-31 of 31/01/2025).") % {"d": waarde})
+
+
+class DatumWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        return datum_uit_cel(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class IntensiteitWidget(widgets.Widget):
+    """1-4 or the Dutch label ('Info delen'); anything else is a Dutch error."""
+
+    def clean(self, value, row=None, **kwargs):
+        waarde = importbestand.tekst(value)
+        if not waarde:
+            raise ValueError(_("De intensiteit ontbreekt."))
+        for code, label in Intensiteit.choices:
+            if waarde.lower() in (str(code), f"{code}.0", str(label).lower()):
+                return code
+        raise ValueError(
+            _("Onbekende intensiteit '%(w)s'. Gebruik 1-4 of: %(labels)s.")
+            % {"w": waarde, "labels": ", ".join(str(label) for _c, label in Intensiteit.choices)}
+        )
+
+
+class NiveausWidget(widgets.Widget):
+    """Levels separated by comma, semicolon or '+', as code or label ('Strategisch')."""
+
+    def clean(self, value, row=None, **kwargs):
+        niveaus = []
+        for deel in importbestand.tekst(value).replace(";", ",").replace("+", ",").split(","):
+            deel = deel.strip().lower()
+            if not deel:
+                continue
+            code = next((c for c, label in Niveau.choices if deel in (c, str(label).lower())), None)
+            code = code or next(
+                (c for c, label in Niveau.choices if str(label).lower().startswith(deel)), None
+            )
+            if code is None:
+                raise ValueError(
+                    _("Onbekend niveau '%(n)s'. Kies uit: %(k)s.")
+                    % {"n": deel, "k": ", ".join(Niveau.values)}
+                )
+            if code not in niveaus:
+                niveaus.append(code)
+        return niveaus
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(value or [])
+
+
+class StatusWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        waarde = importbestand.tekst(value).lower()
+        if not waarde:
+            return Bevestiging.OPEN
+        if waarde in RELATIE_STATUS:
+            return RELATIE_STATUS[waarde]
+        raise ValueError(
+            _("Onbekende status '%(s)s'. Gebruik 'verklaard' of 'bevestigd'.") % {"s": waarde}
+        )
+
+
+class PartnerVanBuurtWidget(widgets.Widget):
+    """A partner of the buurt, by name (case and spaces ignored) or by id; anything else fails."""
+
+    def __init__(self, partners: dict[str, Partner], ids: dict[int, Partner], **kwargs):
+        super().__init__(**kwargs)
+        self.partners = partners
+        self.ids = ids
+
+    def zoek(self, value) -> Partner | None:
+        waarde = importbestand.tekst(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
+            waarde = str(int(value))
+        if waarde.isdigit() and int(waarde) in self.ids:
+            return self.ids[int(waarde)]
+        return self.partners.get(_normaal(waarde))
+
+    def clean(self, value, row=None, **kwargs):
+        if not importbestand.tekst(value):
+            raise ValueError(_("De partner ontbreekt."))
+        partner = self.zoek(value)
+        if partner is None:
+            raise ValueError(
+                _("Geen partner '%(n)s' in deze buurt. Importeer eerst de partner.")
+                % {"n": importbestand.tekst(value)}
+            )
+        return partner
+
+
+class RelatieResource(resources.ModelResource):
+    """Declared ties between partners of one buurt.
+
+    A row for a tie that exists (same van, naar and begindatum, or the running one) updates it, so
+    importing the relation export again changes nothing. 'bevestigd' in the file records the tie
+    as confirmed through the import (beantwoord_als = import, by the importing regisseur).
+    """
+
+    van = fields.Field(attribute="van_partner", column_name="van")
+    naar = fields.Field(attribute="naar_partner", column_name="naar")
+    intensiteit = fields.Field(
+        attribute="intensiteit", column_name="intensiteit", widget=IntensiteitWidget()
+    )
+    niveaus = fields.Field(attribute="niveaus", column_name="niveaus", widget=NiveausWidget())
+    begindatum = fields.Field(attribute="sinds", column_name="begindatum", widget=DatumWidget())
+    einddatum = fields.Field(attribute="tot", column_name="einddatum", widget=DatumWidget())
+    status = fields.Field(attribute="bevestiging", column_name="status", widget=StatusWidget())
+    toelichting = fields.Field(attribute="toelichting", column_name="toelichting")
+
+    KOLOMMEN = RELATIEKOLOMMEN
+    VERPLICHT = {"van", "naar"}
+    BIJWERKEN = [
+        "intensiteit",
+        "niveaus",
+        "sinds",
+        "tot",
+        "toelichting",
+        "bevestiging",
+        "beantwoord_door",
+        "beantwoord_op",
+        "beantwoord_als",
+    ]
+    ALIASSEN = RELATIE_ALIASSEN
+
+    class Meta:
+        model = Relatie
+        fields = tuple(RELATIEKOLOMMEN)
+        import_id_fields = ()
+        # Every field is checked by its widget and `import_instance` (partners of the buurt only,
+        # self-ties, dates): full_clean would only repeat that with three queries per row.
+        clean_model_instances = False
+        use_bulk = True
+        batch_size = 500
+        skip_unchanged = False
+        use_transactions = True
+
+    def __init__(self, *, buurt: Buurt, door=None, **kwargs):
+        super().__init__(**kwargs)
+        self.buurt = buurt
+        self.door = door if getattr(door, "is_authenticated", False) else None
+        partners = list(buurt.partners.all())
+        widget = PartnerVanBuurtWidget(
+            {_normaal(p.naam): p for p in partners}, {p.pk: p for p in partners}
+        )
+        self.fields["van"].widget = widget
+        self.fields["naar"].widget = widget
+        self.partnerwidget = widget
+        self._gezien: dict[tuple, int] = {}
+        ids = [p.pk for p in partners]
+        self._bestaand: dict[tuple[int, int], list[Relatie]] = {}
+        for relatie in Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids):
+            paar = (relatie.van_partner_id, relatie.naar_partner_id)
+            self._bestaand.setdefault(paar, []).append(relatie)
+
+    def _sleutel(self, row) -> tuple | None:
+        van, naar = (self.partnerwidget.zoek(row.get(k)) for k in ("van", "naar"))
+        if van is None or naar is None:
+            return None
+        try:
+            sinds = datum_uit_cel(row.get("begindatum"))
+        except ValueError:
+            sinds = None
+        return van, naar, sinds
+
+    def get_instance(self, instance_loader, row):
+        sleutel = self._sleutel(row)
+        if sleutel is None or sleutel[0] == sleutel[1]:
+            return None
+        van, naar, sinds = sleutel
+        bestaand = self._bestaand.get((van.pk, naar.pk), [])
+        return next((r for r in bestaand if r.sinds == sinds), None) or next(
+            (r for r in bestaand if r.tot is None), None
+        )
+
+    # Saved in bulk with their history (two queries per batch instead of two per row); a dry run
+    # only checks: no row of this import depends on another one being saved.
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self.create_instances and not dry_run:
+            try:
+                bulk_create_with_history(
+                    self.create_instances,
+                    Relatie,
+                    batch_size=batch_size,
+                    default_user=self.door,
+                    default_change_reason=_("Relatie-import"),
+                )
+            except Exception as exc:  # reported as the import's error, as the library does
+                self.handle_import_error(result, exc, raise_errors)
+        self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if self.update_instances and not dry_run:
+            try:
+                bulk_update_with_history(
+                    self.update_instances,
+                    Relatie,
+                    self.BIJWERKEN,
+                    batch_size=batch_size,
+                    default_user=self.door,
+                    default_change_reason=_("Relatie-import"),
+                )
+            except Exception as exc:
+                self.handle_import_error(result, exc, raise_errors)
+        self.update_instances.clear()
+
+    def before_import_row(self, row, **kwargs):
+        sleutel = self._sleutel(row)
+        if sleutel is None:
+            return  # the widgets report the unknown partner
+        van, naar, sinds = sleutel
+        if van == naar:
+            raise ValidationError(
+                {
+                    "naar": _("Een partner kan geen relatie met zichzelf hebben (%(p)s).")
+                    % {"p": van}
+                }
+            )
+        paar = (van.pk, naar.pk, sinds)
+        if paar in self._gezien:
+            raise ValidationError(
+                _("Dubbele rij: dezelfde relatie %(van)s → %(naar)s als rij %(rij)s.")
+                % {"van": van, "naar": naar, "rij": self._gezien[paar]}
+            )
+        self._gezien[paar] = kwargs.get("row_number", len(self._gezien)) + 1
+
+    def import_instance(self, instance, row, **kwargs):
+        vorige = instance.bevestiging if instance.pk else None
+        super().import_instance(instance, row, **kwargs)
+        if instance.toelichting is None:
+            instance.toelichting = ""
+        if instance.sinds and instance.tot and instance.tot < instance.sinds:
+            raise ValidationError({"einddatum": _("De einddatum ligt vóór de begindatum.")})
+        if not instance.pk:
+            instance.verklaard_door = self.door
+        if instance.bevestiging != vorige:
+            beantwoord = instance.bevestiging != Bevestiging.OPEN
+            instance.beantwoord_door = self.door if beantwoord else None
+            instance.beantwoord_op = timezone.now() if beantwoord else None
+            instance.beantwoord_als = BeantwoordAls.IMPORT if beantwoord else ""
+
+
+def relatie_exportrij(r: Relatie) -> list:
+    """One tie as a row of the import's columns (the relation export; import it again as is)."""
+    return [
+        r.van_partner.naam,
+        r.naar_partner.naam,
+        r.intensiteit,
+        ", ".join(r.niveaus or []),
+        r.sinds.isoformat() if r.sinds else "",
+        r.tot.isoformat() if r.tot else "",
+        RELATIE_STATUS_UIT.get(r.bevestiging, r.bevestiging),
+        r.toelichting,
+    ]
+
+
+RESOURCES = {
+    "partners": PartnerResource,
+    "contactpersonen": ContactpersoonResource,
+    "relaties": RelatieResource,
+}
 
 
 @dataclass
@@ -315,15 +641,30 @@ def _fouten(resultaat) -> list[Rijfout]:
     return [Rijfout(rij, m) for rij, m in sorted(fouten.items())]
 
 
+def _kolommen_voor(dataset: tablib.Dataset, resource) -> None:
+    """Other tools' column names onto the import's (only resources that define ALIASSEN), and a
+    plain edge list without intensity gets the lowest one (said on the import page)."""
+    aliassen = getattr(resource, "ALIASSEN", None)
+    if not aliassen:
+        return
+    dataset.headers = [aliassen.get(k, k) for k in dataset.headers]
+    if "intensiteit" not in dataset.headers:
+        dataset.append_col([RELATIE_STANDAARD_INTENSITEIT] * len(dataset), header="intensiteit")
+
+
 def importeren(
-    *, buurt: Buurt, soort: str, inhoud: bytes, formaat: str, uitvoeren: bool
+    *, buurt: Buurt, soort: str, inhoud: bytes, formaat: str, uitvoeren: bool, door=None
 ) -> Importresultaat:
     """Dry run (uitvoeren=False) or real import; the real import writes nothing if any row fails.
 
     Row numbers count the header as row 1, as in a spreadsheet.
     """
     dataset = lees_bestand(inhoud, formaat)
-    verplicht = {"naam", "sector"} if soort == "partners" else {"partner", "voornaam"}
+    resource_klasse = RESOURCES[soort]
+    _kolommen_voor(dataset, resource_klasse)
+    verplicht = getattr(resource_klasse, "VERPLICHT", None) or (
+        {"naam", "sector"} if soort == "partners" else {"partner", "voornaam"}
+    )
     ontbrekend = verplicht - set(dataset.headers or [])
     if ontbrekend:
         raise ValidationError(
@@ -331,9 +672,10 @@ def importeren(
         )
     if not len(dataset):
         raise ValidationError(_("Het bestand bevat geen rijen."))
+    extra = {"door": door} if soort == "relaties" else {}
 
     def _draai(dry_run: bool):
-        resource = RESOURCES[soort](buurt=buurt)
+        resource = resource_klasse(buurt=buurt, **extra)
         return resource.import_data(
             dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
         )
@@ -356,4 +698,13 @@ def importeren(
             transaction.set_rollback(True)
             return uitkomst
     uitkomst.uitgevoerd = True
+    log.info(
+        "import %s in buurt %s door %s: %s rijen (%s nieuw, %s bijgewerkt)",
+        soort,
+        buurt.pk,
+        getattr(door, "pk", None),
+        uitkomst.rijen,
+        uitkomst.nieuw,
+        uitkomst.bijgewerkt,
+    )
     return uitkomst

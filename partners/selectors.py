@@ -118,6 +118,16 @@ def relaties_in_buurt(user, buurt: Buurt, volgorde: str = "nieuw") -> QuerySet[R
     return qs.prefetch_related("van_partner", "naar_partner").order_by("-aangemaakt_op", "-id")
 
 
+def relaties_binnen_buurt(user, buurt: Buurt) -> QuerySet[Relatie]:
+    """Ties with both sides in the buurt (what the relation import accepts), by partner name."""
+    ids = list(partners_in_buurt(user, buurt).order_by().values_list("pk", flat=True))
+    return (
+        Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids)
+        .select_related("van_partner", "naar_partner")
+        .order_by("van_partner__naam", "naar_partner__naam", "sinds", "id")
+    )
+
+
 def te_beantwoorden_relaties(user, buurt: Buurt) -> QuerySet[Relatie]:
     """Ties others declared about the user's own organisation(s), still open."""
     return relaties_in_buurt(user, buurt).filter(
@@ -125,21 +135,53 @@ def te_beantwoorden_relaties(user, buurt: Buurt) -> QuerySet[Relatie]:
     )
 
 
-def relaties_voor_netwerk(buurt_ids: Iterable[int], op: date | None = None) -> QuerySet[Relatie]:
-    """Declared ties for the network analysis: both sides in these buurten, current, not disputed.
+def netwerkperiode(van: date | None = None, tot: date | None = None) -> tuple[date, date]:
+    """The days a network is about: the period, or (without one) today.
 
-    Not user-scoped: callers (the network job) pass buurt ids they already checked.
+    Only an end: the network on that day. Only a start: from then until today.
     """
-    op = op or date.today()
-    ids = list(buurt_ids)
+    vandaag = date.today()
+    einde = tot or max(van or vandaag, vandaag)
+    return (van or einde), einde
+
+
+def netwerkrelaties(
+    partner_ids: Iterable[int], *, van: date | None = None, tot: date | None = None
+) -> QuerySet[Relatie]:
+    """THE declared ties of a network: every consumer (the network job, pages, exports, the report)
+    reads ties through here, so they all count the same network.
+
+    A tie counts when both sides are nodes of the network (`partner_ids`), it is not disputed
+    (open ties count, marked unconfirmed), and it is valid during the period (`netwerkperiode`):
+    begun by its end and not ended before its start. Disputed, ended and future ties never count.
+    Not user-scoped: callers pass partner ids they already checked.
+    """
+    begin, einde = netwerkperiode(van, tot)
+    ids = list(partner_ids)
     return (
-        Relatie.objects.filter(van_partner__buurten__in=ids, naar_partner__buurten__in=ids)
+        Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids)
         .exclude(bevestiging=Bevestiging.BETWIST)
-        .filter(Q(tot__isnull=True) | Q(tot__gte=op))
-        .filter(Q(sinds__isnull=True) | Q(sinds__lte=op))
-        .select_related("van_partner", "naar_partner")
-        .distinct()
+        .filter(Q(sinds__isnull=True) | Q(sinds__lte=einde))
+        .filter(Q(tot__isnull=True) | Q(tot__gte=begin))
     )
+
+
+def relaties_voor_netwerk(
+    buurt_ids: Iterable[int], *, van: date | None = None, tot: date | None = None
+) -> QuerySet[Relatie]:
+    """The declared ties of the network of these buurten (`netwerkrelaties` over its partners)."""
+    ids = partners_voor_netwerk(buurt_ids).order_by().values_list("pk", flat=True)
+    return netwerkrelaties(list(ids), van=van, tot=tot).select_related(
+        "van_partner", "naar_partner"
+    )
+
+
+def verklaarde_paren(relaties: Iterable[Relatie]) -> set[tuple[int, int]]:
+    """Distinct partner pairs of these ties: A->B and B->A are one tie in the network."""
+    return {
+        (min(r.van_partner_id, r.naar_partner_id), max(r.van_partner_id, r.naar_partner_id))
+        for r in relaties
+    }
 
 
 def partners_voor_netwerk(buurt_ids: Iterable[int]) -> QuerySet[Partner]:

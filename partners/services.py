@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt
+from buurten.permissions import partner_ids_van
 
 from .models import (
+    BeantwoordAls,
     Betrokkenheid,
     Bevestiging,
     Contactpersoon,
@@ -270,6 +272,7 @@ def relatie_bijwerken(*, relatie: Relatie, gegevens: dict, door=None) -> Relatie
         relatie.bevestiging = Bevestiging.OPEN
         relatie.beantwoord_door = None
         relatie.beantwoord_op = None
+        relatie.beantwoord_als = ""
         relatie.verklaard_door = door or relatie.verklaard_door
     relatie.full_clean()
     relatie.save()
@@ -277,15 +280,27 @@ def relatie_bijwerken(*, relatie: Relatie, gegevens: dict, door=None) -> Relatie
 
 
 @transaction.atomic
-def relatie_beantwoorden(*, relatie: Relatie, antwoord: str, door) -> Relatie:
-    """The other side confirms or disputes a declared tie."""
+def relatie_beantwoorden(
+    *, relatie: Relatie, antwoord: str, door, buurt: Buurt | None = None
+) -> Relatie:
+    """The other side confirms or disputes a declared tie.
+
+    The regisseur may answer on the partner's behalf (the permission allows it); the tie then
+    records that it was the regisseur (`beantwoord_als`), besides who (`beantwoord_door`).
+    """
     if antwoord not in (Bevestiging.BEVESTIGD, Bevestiging.BETWIST):
         raise ValidationError(_("Kies 'bevestigen' of 'betwisten'."))
     relatie = Relatie.objects.select_for_update().get(pk=relatie.pk)
+    eigen = partner_ids_van(door, buurt) if buurt is not None else set()
     relatie.bevestiging = antwoord
     relatie.beantwoord_door = door
     relatie.beantwoord_op = timezone.now()
-    relatie.save(update_fields=["bevestiging", "beantwoord_door", "beantwoord_op"])
+    relatie.beantwoord_als = (
+        BeantwoordAls.PARTNER if relatie.naar_partner_id in eigen else BeantwoordAls.REGISSEUR
+    )
+    relatie.save(
+        update_fields=["bevestiging", "beantwoord_door", "beantwoord_op", "beantwoord_als"]
+    )
     return relatie
 
 

@@ -25,6 +25,8 @@ urlpatterns = [
     path(B + "contactpersonen/import/", views.contactpersoon_import, name="contactpersoon_import"),
     path(B + "contactpersonen/export/", views.contactpersoon_export, name="contactpersoon_export"),
     path(B + "relaties/", views.relatie_list, name="relatie_list"),
+    path(B + "relaties/import/", views.relatie_import, name="relatie_import"),
+    path(B + "relaties/export/", views.relatie_export, name="relatie_export"),
     path(B + "relaties/<int:relatie_id>/bewerken/", views.relatie_update, name="relatie_update"),
     path(
         B + "relaties/<int:relatie_id>/antwoord/",

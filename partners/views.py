@@ -50,7 +50,7 @@ from .permissions import (
     kan_relatie_bewerken,
     vereis_partner_bewerken,
 )
-from .resources import RESOURCES, importeren
+from .resources import RESOURCES, importeren, relatie_exportrij
 
 PER_PAGINA = 25
 GET_POST = require_http_methods(["GET", "POST"])
@@ -332,6 +332,7 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "te_beantwoorden": list(selectors.te_beantwoorden_relaties(request.user, buurt)),
             "eigen_ids": partner_ids_van(request.user, buurt),
             "mag_beheren": kan_beheren(request.user, buurt),
+            "mag_exporteren": kan_rapporteren(request.user, buurt),
         },
     )
 
@@ -350,7 +351,10 @@ def relatie_beantwoorden(request: HttpRequest, buurt_id: int, relatie_id: int) -
         )
     try:
         relatie = services.relatie_beantwoorden(
-            relatie=relatie, antwoord=request.POST.get("antwoord", ""), door=request.user
+            relatie=relatie,
+            antwoord=request.POST.get("antwoord", ""),
+            door=request.user,
+            buurt=buurt,
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -462,6 +466,16 @@ def contactpersoon_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
     return _import(request, buurt_id, "contactpersonen")
 
 
+@login_required
+@GET_POST
+def relatie_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Ties between partners of the buurt (also a from/to edge list of a network-mapping tool)."""
+    return _import(request, buurt_id, "relaties")
+
+
+NA_IMPORT = {"relaties": "partners:relatie_list"}
+
+
 def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
     """Upload → dry-run preview with row errors → confirm (the file travels in a hidden field)."""
     buurt = get_buurt_or_404(request.user, buurt_id)
@@ -474,7 +488,12 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
             inhoud, formaat = _importinhoud(form, buurt=buurt, soort=soort)
             uitvoeren = "importeren" in request.POST
             resultaat = importeren(
-                buurt=buurt, soort=soort, inhoud=inhoud, formaat=formaat, uitvoeren=uitvoeren
+                buurt=buurt,
+                soort=soort,
+                inhoud=inhoud,
+                formaat=formaat,
+                uitvoeren=uitvoeren,
+                door=request.user,
             )
         except ValidationError as exc:
             fouten_naar_form(form, exc)
@@ -485,7 +504,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
                     _("%(n)s rijen geïmporteerd (%(nieuw)s nieuw, %(bij)s bijgewerkt).")
                     % {"n": resultaat.rijen, "nieuw": resultaat.nieuw, "bij": resultaat.bijgewerkt},
                 )
-                return redirect("partners:partner_list", buurt.id)
+                return redirect(NA_IMPORT.get(soort, "partners:partner_list"), buurt.id)
             if resultaat.ok:
                 bevestig = _bevestiging(inhoud, formaat, buurt=buurt, soort=soort)
     return render(
@@ -588,6 +607,17 @@ def contactpersoon_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
         for c in qs.iterator(chunk_size=500)
     )
     return _export(request, buurt, "contactpersonen", kop, rijen)
+
+
+@login_required
+@require_GET
+def relatie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
+    """Ties with both sides in the buurt, in the columns of the relation import (round trip)."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_rapportrecht(request.user, buurt)
+    qs = selectors.relaties_binnen_buurt(request.user, buurt)
+    rijen = (relatie_exportrij(r) for r in qs.iterator(chunk_size=500))
+    return _export(request, buurt, "relaties", RESOURCES["relaties"].KOLOMMEN, rijen)
 
 
 def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:

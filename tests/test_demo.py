@@ -36,3 +36,28 @@ def test_demo_logins_work(client):
         user = get_user_model().objects.get(username=gebruikersnaam)
         assert user.check_password("zorgnet-demo-2026")
         assert Lidmaatschap.objects.filter(gebruiker=user).exists()
+
+
+def test_demo_report_partner_and_network_sections_count_the_same_declared_ties():
+    """One definition of the network: the report's partner section and its network section (the
+    job's run) agree on the declared ties of the demo buurt."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zorgnet.rapport.sectie import Scope
+    from zorgnet.rapport.secties import netwerk, partners
+
+    call_command("demo", "--stil")
+    buurt = Buurt.objects.get(naam="Buurtegem")
+    vandaag = timezone.localdate()
+    scope = Scope(
+        buurt_ids=(buurt.id,),
+        gemeente_id=buurt.gemeente_id,
+        van=vandaag - timedelta(days=365),
+        tot=vandaag,
+        titel=buurt.naam,
+    )
+    verklaard = partners.partners_gegevens(scope)["verklaarde_banden"]
+    assert verklaard > 10
+    assert netwerk.gegevens(scope)["verklaarde_banden"] == verklaard

@@ -251,10 +251,10 @@ def buurtcijfers(buurt: Buurt) -> dict:
 
 
 # --- who met whom (network analysis) --------------------------------------------------------------
-def wie_ontmoette_wie(
-    buurt_ids: list[int], van: date | None = None, tot: date | None = None
-) -> dict[tuple[int, int], list[date]]:
-    """{(partner a, partner b) with a < b: dates of the meetings both attended}."""
+def _aanwezigen_per_bijeenkomst(
+    buurt_ids: list[int], van: date | None, tot: date | None
+) -> list[tuple[date, list[int]]]:
+    """(date, sorted partner ids present) per meeting in these buurten and period."""
     qs = Aanwezigheid.objects.filter(bijeenkomst__buurt_id__in=buurt_ids, partner__isnull=False)
     if van:
         qs = qs.filter(bijeenkomst__datum__gte=van)
@@ -265,9 +265,16 @@ def wie_ontmoette_wie(
         "bijeenkomst_id", "bijeenkomst__datum", "partner_id"
     ).order_by():
         per_bijeenkomst.setdefault(bijeenkomst_id, (datum, set()))[1].add(partner_id)
+    return [(datum, sorted(ids)) for _id, (datum, ids) in sorted(per_bijeenkomst.items())]
+
+
+def wie_ontmoette_wie(
+    buurt_ids: list[int], van: date | None = None, tot: date | None = None
+) -> dict[tuple[int, int], list[date]]:
+    """{(partner a, partner b) with a < b: dates of the meetings both attended}."""
     paren: dict[tuple[int, int], list[date]] = {}
-    for datum, partner_ids in per_bijeenkomst.values():
-        for a, b in combinations(sorted(partner_ids), 2):
+    for datum, partner_ids in _aanwezigen_per_bijeenkomst(buurt_ids, van, tot):
+        for a, b in combinations(partner_ids, 2):
             paren.setdefault((a, b), []).append(datum)
     return paren
 
@@ -275,9 +282,18 @@ def wie_ontmoette_wie(
 def co_aanwezigheid_banden(
     buurt_ids: list[int], van: date | None = None, tot: date | None = None
 ) -> list[WaargenomenBand]:
-    """Two partners present at the same meeting met: one tie per pair per meeting."""
-    return [
-        WaargenomenBand(a, b, "co_aanwezigheid", 1.0, datum)
-        for (a, b), datums in sorted(wie_ontmoette_wie(buurt_ids, van, tot).items())
-        for datum in sorted(datums)
-    ]
+    """Two partners present at the same meeting met: one tie per pair per meeting, weighted by the
+    meeting's size as in Newman's collaboration networks: 1/(n-1) for a meeting of n partners.
+
+    A partner at a meeting of n spreads one unit of "time together" over the n-1 others, so a
+    meeting of two gives the pair 1, a training of 21 gives each pair 0.05: large meetings no
+    longer outweigh real collaboration, and a partner's strength from one meeting is at most 1.
+    """
+    banden = []
+    for datum, partner_ids in _aanwezigen_per_bijeenkomst(buurt_ids, van, tot):
+        gewicht = 1.0 / (len(partner_ids) - 1) if len(partner_ids) > 1 else 0.0
+        banden.extend(
+            WaargenomenBand(a, b, "co_aanwezigheid", gewicht, datum)
+            for a, b in combinations(partner_ids, 2)
+        )
+    return sorted(banden, key=lambda band: (band.partner_a, band.partner_b, band.datum))

@@ -66,6 +66,21 @@ def test_co_attendance_is_registered_as_a_network_source(netwerk):
     assert waargenomen_banden([w.buurt_b.id]) == []
 
 
+def test_co_attendance_is_weighted_by_meeting_size(netwerk):
+    """Newman's collaboration weighting: 1/(n-1) per meeting of n partners."""
+    w = netwerk
+    _meeting(w, 20, [w.c1, w.c2])  # two partners: the pair gets 1
+    _meeting(w, 10, [w.c1, w.c1b, w.c2, w.c3])  # three partners (two people of one): 1/2 each
+    gewicht: dict[tuple[int, int], float] = {}
+    for band in selectors.co_aanwezigheid_banden([w.buurt_a.id]):
+        paar = (band.partner_a, band.partner_b)
+        gewicht[paar] = gewicht.get(paar, 0) + band.gewicht
+    ab = tuple(sorted((w.partner.id, w.p2.id)))
+    ac = tuple(sorted((w.partner.id, w.p3.id)))
+    assert gewicht[ab] == pytest.approx(1.5)
+    assert gewicht[ac] == pytest.approx(0.5)
+
+
 def test_people_trained_per_year_are_cumulative(wereld):
     for jaar, n in ((2023, 10), (2023, 5), (2025, 7)):
         b = BijeenkomstFactory(buurt=wereld.buurt_a, type="training", datum=date(jaar, 5, 1))

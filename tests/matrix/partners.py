@@ -55,6 +55,8 @@ REGELS = {
         kwargs={**B, "partner_id": "partner"},
     ),
     "partners:relatie_list": LEZEN,
+    "partners:relatie_import": BEHEER,
+    "partners:relatie_export": EXPORT,
     # a tie declared by `ander` about `partner`: partner_a answers it
     "partners:relatie_beantwoorden": Regel(
         get="405 405 405 405 302",

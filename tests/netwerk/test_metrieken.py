@@ -190,17 +190,17 @@ def test_it_lists_what_changed_since_the_previous_snapshot():
 
 def test_the_layout_is_reproducible_and_keeps_known_positions():
     g = bouw_graaf(*_uit_nx(nx.karate_club_graph()))
-    eerste = bereken_layout(g)
-    assert eerste == bereken_layout(g)
+    eerste = bereken_layout(g)["posities"]
+    assert eerste == bereken_layout(g)["posities"]
     assert set(eerste) == set(g.nodes)
     assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in eerste.values())
     g.add_node(99, naam="nieuw", sector="zorg", formeel=True, schaal="", is_lokaal_bestuur=False)
     g.add_edge(99, 0, gewicht=1, afstand=1, intensiteit=1, lagen={VERKLAARD}, bronnen=set())
-    tweede = bereken_layout(g, eerste)
+    tweede = bereken_layout(g, eerste)["posities"]
     verschuiving = sum(
         abs(tweede[k][0] - eerste[k][0]) + abs(tweede[k][1] - eerste[k][1]) for k in eerste
     ) / len(eerste)
-    vers = bereken_layout(g, seed=7)
+    vers = bereken_layout(g, seed=7)["posities"]
     ander = sum(abs(vers[k][0] - eerste[k][0]) + abs(vers[k][1] - eerste[k][1]) for k in eerste)
     assert verschuiving < ander / len(eerste)
 
@@ -236,3 +236,39 @@ def test_the_mix_agrees_with_networkx_and_all_igraph_on_random_graphs(n, randen)
     assert r["samenvatting"]["componenten"] == ref["componenten"]
     if r["samenvatting"]["ei_index"] is not None:
         assert r["samenvatting"]["ei_index"] == pytest.approx(ref["ei_index"])
+
+
+def test_constraint_and_effective_size_match_networkx_on_karate():
+    g = nx.karate_club_graph()
+    p = _suite(g)["per_knoop"]
+    omvang = nx.effective_size(g)
+    constraint = nx.constraint(g)
+    for k in g:
+        assert p[str(k)]["effectieve_omvang"] == pytest.approx(omvang[k], abs=1e-9)
+        assert p[str(k)]["constraint"] == pytest.approx(constraint[k], abs=1e-9)
+
+
+def test_brokerage_roles_over_groups_by_hand():
+    """A path zorg(0) - welzijn(1) - welzijn(2) - cultuur(3), plus 1 - zorg(4), and 2 - welzijn(5)."""
+    g = nx.Graph([(0, 1), (1, 2), (2, 3), (1, 4), (2, 5)])
+    groep = {0: "zorg", 1: "welzijn", 2: "welzijn", 3: "cultuur", 4: "zorg", 5: "welzijn"}
+    rollen = {k: v["makelaarsrollen"] for k, v in _suite(g, sector=groep.get)["per_knoop"].items()}
+    # 1 between (0, 4): both zorg, itself welzijn -> consulent; (0, 2) and (4, 2): one side its own
+    assert rollen["1"] == {
+        "coordinator": 0,
+        "consulent": 1,
+        "poortwachter_vertegenwoordiger": 2,
+        "verbinder": 0,
+    }
+    # 2 between (1, 5): all welzijn -> coordinator; (1, 3), (5, 3): poortwachter/vertegenwoordiger
+    assert rollen["2"]["coordinator"] == 1 and rollen["2"]["poortwachter_vertegenwoordiger"] == 2
+    assert rollen["0"] == dict.fromkeys(rollen["0"], 0)
+
+
+def test_ei_index_per_coarse_group():
+    g = nx.Graph([(0, 1), (1, 2), (2, 3)])
+    groep = {0: "zorg", 1: "zorg", 2: "welzijn", 3: "welzijn"}
+    s = _suite(g, sector=groep.get)["samenvatting"]
+    assert s["ei_index_groep"] == pytest.approx((1 - 2) / 3)
+    assert s["ei_per_groep"]["zorg"] == {"intern": 1, "extern": 1, "ei": 0.0}
+    assert s["banden_tussen_groepen"] == {"welzijn|zorg": 1, "zorg|zorg": 1, "welzijn|welzijn": 1}

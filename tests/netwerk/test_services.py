@@ -123,6 +123,25 @@ def test_an_empty_network_gives_too_little_data_not_an_error(
     assert analyse.metrieken["melding"] == TE_WEINIG_GEGEVENS
 
 
+@pytest.mark.parametrize("aantal", [1, 4])
+def test_one_partner_or_only_isolates_finish_with_a_picture_not_an_error(wereld, aantal):
+    """Buurt A has its persona partner; add none (one partner) or three more without ties."""
+    for i in range(aantal - 1):
+        PartnerFactory(gemeente=wereld.gemeente_1, naam=f"Alleen {i}", buurten=[wereld.buurt_a])
+    analyse = _start(wereld)
+    services.voer_analyse_uit(analyse_id=analyse.pk)
+    analyse.refresh_from_db()
+    assert analyse.status == TaakStatus.KLAAR, analyse.fout
+    assert len(analyse.layout["posities"]) == aantal
+    if aantal == 1:
+        assert analyse.metrieken["melding"] == TE_WEINIG_GEGEVENS
+    else:
+        assert analyse.samenvatting["banden"] == 0
+        assert len(analyse.samenvatting["eilandjes"]) == aantal
+        waarden = analyse.metrieken["per_knoop"][str(wereld.partner.pk)]
+        assert waarden["constraint"] is None and waarden["effectieve_omvang"] is None
+
+
 def test_a_failing_run_is_marked_mislukt_and_can_be_restarted(
     wereld, django_capture_on_commit_callbacks, monkeypatch
 ):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from buurten.models import Toegangsgebeurtenis
+from partners.models import Partner
 from tests.factories import PartnerFactory, RelatieFactory
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerkanalyse import services
@@ -45,18 +46,39 @@ def test_the_page_shows_the_picture_table_and_figures_to_the_regisseur(wereld, a
     assert 'style="' not in html
 
 
-def test_partner_users_see_the_picture_but_not_partner_metrics(wereld, als):
+def test_partner_users_see_the_picture_and_only_their_own_figures(wereld, als):
     _netwerk(wereld)
     _analyse(wereld)
     client = als(wereld.partner_a)
     html = client.get(_url("netwerk", wereld)).content.decode()
     assert '<svg class="netwerkbeeld"' in html
-    assert "Makelaarsrol" not in html
+    assert '<th scope="col">Makelaarsrol</th>' not in html
+    assert "Jouw plaats in het netwerk" in html
     assert _url("netwerk_export", wereld) not in html
-    paneel = client.get(_url("netwerk_partner", wereld, wereld.partner.pk), HTTP_HX_REQUEST="true")
+    ander = Partner.objects.get(naam="Partner 0-0")
+    paneel = client.get(_url("netwerk_partner", wereld, ander.pk), HTTP_HX_REQUEST="true")
     assert paneel.status_code == 200
-    assert "Makelaarsrol" not in paneel.content.decode()
+    assert "<dt>Makelaarsrol</dt>" not in paneel.content.decode()
+    # Its own organisation's position: the figures, framed as exploring, not judging.
+    eigen = client.get(_url("netwerk_partner", wereld, wereld.partner.pk)).content.decode()
+    assert "<dt>Makelaarsrol</dt>" in eigen and "verkennend, niet als een oordeel" in eigen
     assert client.get(_url("netwerk_export", wereld)).status_code == 403
+
+
+def test_selecting_a_partner_highlights_it_and_shows_its_ego_network(wereld, als):
+    _netwerk(wereld)
+    _analyse(wereld)
+    client = als(wereld.regisseur_a)
+    ander = Partner.objects.get(naam="Partner 0-0")
+    url = _url("netwerk_partner", wereld, ander.pk)
+    paneel = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    # The picture is swapped in out of band with the partner selected and the rest dimmed.
+    assert 'id="netwerkbeeld"' in paneel and 'hx-swap-oob="true"' in paneel
+    assert f'gekozen" id="knoop-{ander.pk}"' in paneel
+    assert "gedimd" in paneel  # Partner 0-2 is two steps away
+    assert "Ego-netwerk van Partner 0-0 (1 stap)" in paneel
+    twee = client.get(url, {"stappen": "2"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "2 stap" in twee and "3 partners binnen bereik" in twee
 
 
 def test_an_outsider_gets_404_and_a_partner_outside_the_network_too(wereld, als):

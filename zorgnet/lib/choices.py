@@ -132,6 +132,50 @@ class Sector(models.TextChoices):
     ANDERE = "andere", _("Andere")
 
 
+class Sectorgroep(models.TextChoices):
+    """Eight coarse groups of the 21 sectors, for the network picture (colours one can tell apart),
+    the E-I index and brokerage roles (21 sectors make both saturate)."""
+
+    ZORG = "zorg", _("Zorg")
+    WELZIJN = "welzijn", _("Welzijn")
+    ONDERWIJS_JEUGD = "onderwijs_jeugd", _("Onderwijs en jeugd")
+    VEILIGHEID = "veiligheid", _("Veiligheid")
+    LOKAAL_BESTUUR = "lokaal_bestuur", _("Lokaal bestuur")
+    CULTUUR_VRIJE_TIJD = "cultuur_vrije_tijd", _("Cultuur en vrije tijd")
+    BEWONERS_INFORMEEL = "bewoners_informeel", _("Bewoners en informeel")
+    ANDERE = "andere", _("Andere")
+
+
+SECTORGROEP: dict[str, str] = {
+    Sector.ZORG: Sectorgroep.ZORG,
+    Sector.GEZONDHEID: Sectorgroep.ZORG,
+    Sector.WELZIJN: Sectorgroep.WELZIJN,
+    Sector.HUISVESTING_WONEN: Sectorgroep.WELZIJN,
+    Sector.WERK_ARBEIDSMARKT: Sectorgroep.WELZIJN,
+    Sector.ONDERWIJS: Sectorgroep.ONDERWIJS_JEUGD,
+    Sector.KINDEROPVANG: Sectorgroep.ONDERWIJS_JEUGD,
+    Sector.VRIJE_TIJD_JEUGDWERK: Sectorgroep.ONDERWIJS_JEUGD,
+    Sector.VEILIGHEID_POLITIE: Sectorgroep.VEILIGHEID,
+    Sector.LOKAAL_BESTUUR: Sectorgroep.LOKAAL_BESTUUR,
+    Sector.OMGEVING: Sectorgroep.LOKAAL_BESTUUR,
+    Sector.MOBILITEIT: Sectorgroep.LOKAAL_BESTUUR,
+    Sector.CULTUUR: Sectorgroep.CULTUUR_VRIJE_TIJD,
+    Sector.SPORT: Sectorgroep.CULTUUR_VRIJE_TIJD,
+    Sector.SOCIO_CULTUREEL: Sectorgroep.CULTUUR_VRIJE_TIJD,
+    Sector.INFORMEEL_BURGERINITIATIEF: Sectorgroep.BEWONERS_INFORMEEL,
+    Sector.VRIJWILLIGERS: Sectorgroep.BEWONERS_INFORMEEL,
+    Sector.MANTELZORG: Sectorgroep.BEWONERS_INFORMEEL,
+    Sector.HANDEL_HORECA: Sectorgroep.ANDERE,
+    Sector.LEVENSBESCHOUWING: Sectorgroep.ANDERE,
+    Sector.ANDERE: Sectorgroep.ANDERE,
+}
+
+
+def sectorgroep(sector: str) -> str:
+    """The group code (a plain str, as stored in JSON and written to GraphML)."""
+    return str(SECTORGROEP.get(sector, Sectorgroep.ANDERE).value)
+
+
 class Netwerkrol(models.TextChoices):
     """E35: the four network-coordination roles."""
 

@@ -1,8 +1,10 @@
 """Small server-rendered SVG charts (no JavaScript library): the same markup on screen and in PDF."""
 
+import math
 from collections.abc import Sequence
 from html import escape
 
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 
 KLEUREN = ["#1f6f5c", "#c4622d", "#3b6ea8", "#8a5a9e", "#6b8e23", "#b8860b", "#5f6b6d"]
@@ -10,6 +12,21 @@ KLEUREN = ["#1f6f5c", "#c4622d", "#3b6ea8", "#8a5a9e", "#6b8e23", "#b8860b", "#5
 
 def _getal(waarde: float) -> str:
     return f"{waarde:.1f}".rstrip("0").rstrip(".") if waarde % 1 else f"{int(waarde)}"
+
+
+def decimalen_voor(stap: float) -> int:
+    """Enough decimals to show axis ticks `stap` apart truthfully (0.5 -> 1, 0.015 -> 3, 20 -> 0)."""
+    if stap <= 0 or stap >= 1:
+        return 0
+    decimalen = -math.floor(math.log10(stap))
+    if abs(round(stap, decimalen) - stap) > stap / 10:
+        decimalen += 1
+    return min(decimalen, 6)
+
+
+def as_getal(waarde: float, decimalen: int) -> str:
+    """A tick label in the nl-BE number format (decimal comma)."""
+    return number_format(round(waarde, decimalen), decimal_pos=decimalen)
 
 
 def staafgrafiek(
@@ -78,14 +95,18 @@ def lijngrafiek(
     ]
     if titel:
         delen.append(f'<text x="0" y="14" font-size="13" font-weight="600">{escape(titel)}</text>')
+    decimalen = decimalen_voor((hoog - laag) / 2)
     for w in (laag, (laag + hoog) / 2, hoog):
         y = py(w)
         delen.append(
             f'<line x1="{links}" x2="{breedte - rechts}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d6dedb"/>'
             f'<text x="{links - 4}" y="{y + 4:.1f}" font-size="10" text-anchor="end">'
-            f"{escape(_getal(round(w, 1)))}</text>"
+            f"{escape(as_getal(w, decimalen))}</text>"
         )
+    elke = max(1, math.ceil(len(labels) / 5))  # at most five dates under the axis
     for i, label in enumerate(labels):
+        if i % elke and i != len(labels) - 1:
+            continue
         delen.append(
             f'<text x="{px(i):.1f}" y="{boven + ploth + 14}" font-size="10" text-anchor="middle">'
             f"{escape(str(label))}</text>"

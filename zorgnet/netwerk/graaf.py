@@ -28,6 +28,22 @@ BRON_INTENSITEIT: dict[str, int] = {
 }
 
 
+# The confirmation state of an edge in the network, three ways (exports, picture, panel). Disputed
+# ties are not part of the network (partners.selectors.netwerkrelaties), so "open" means declared
+# by one side and not (yet) answered by the other.
+BEVESTIGD = "bevestigd"
+OPEN = "open"
+ALLEEN_WAARGENOMEN = "alleen_waargenomen"
+
+
+def bevestigingsstaat(bevestigd: bool | None) -> str:
+    """`bevestigd` of a merged edge: True (a confirmed declared tie), False (declared, open), None
+    (observed only)."""
+    if bevestigd is None:
+        return ALLEEN_WAARGENOMEN
+    return BEVESTIGD if bevestigd else OPEN
+
+
 @dataclass(frozen=True)
 class Knoop:
     """A partner in the network."""
@@ -38,6 +54,7 @@ class Knoop:
     formeel: bool = True
     schaal: str = ""
     is_lokaal_bestuur: bool = False
+    groep: str = ""  # coarse sector group (zorgnet.lib.choices.Sectorgroep); "" = the sector
 
 
 @dataclass(frozen=True)
@@ -105,6 +122,7 @@ def bouw_graaf(
             formeel=knoop.formeel,
             schaal=knoop.schaal,
             is_lokaal_bestuur=knoop.is_lokaal_bestuur,
+            groep=knoop.groep or knoop.sector,
         )
     adj = graaf._adj
     for band in banden:

@@ -79,6 +79,84 @@ def zware_metrieken(g: ig.Graph, *, seed: int = SEED) -> dict[str, list]:
     }
 
 
+def structurele_gaten(g: ig.Graph) -> tuple[list, list]:
+    """Burt's constraint and effective size per vertex (unweighted; None for an isolate).
+
+    Effective size (Borgatti's form for undirected, unweighted ties): degree minus the average
+    number of ties a contact has to the other contacts, d - C(d-1) with C the local clustering.
+    Constraint: how much a partner's ties lead to contacts that are tied to each other (igraph).
+    """
+    graad = g.degree()
+    clustering = g.transitivity_local_undirected(mode="zero")
+    omvang = [float(d - c * (d - 1)) if d else None for d, c in zip(graad, clustering, strict=True)]
+    constraint = [
+        None if d == 0 or c != c else float(c) for d, c in zip(graad, g.constraint(), strict=True)
+    ]
+    return constraint, omvang
+
+
+MAKELAARSROLLEN = ("coordinator", "consulent", "poortwachter_vertegenwoordiger", "verbinder")
+
+
+def makelaarsrollen(graaf: nx.Graph) -> dict[int, dict[str, int]]:
+    """Gould-Fernandez brokerage over the coarse sector groups, per partner: for every pair of its
+    contacts that are not tied to each other, the role it plays between them.
+
+    coordinator: all three in one group; consulent (itinerant): the two contacts in one group, the
+    broker in another; poortwachter_vertegenwoordiger: the broker shares its group with one of the
+    two (ties are undirected here, so gatekeeper and representative are one role); verbinder
+    (liaison): three different groups.
+    """
+    adj = graaf._adj
+    groep = {k: d.get("groep") or d.get("sector", "") for k, d in graaf.nodes(data=True)}
+    rollen: dict[int, dict[str, int]] = {}
+    for b in graaf.nodes:
+        buren = sorted(adj[b])
+        telling = dict.fromkeys(MAKELAARSROLLEN, 0)
+        for i, a in enumerate(buren):
+            buren_a = adj[a]
+            for c in buren[i + 1 :]:
+                if c in buren_a:
+                    continue
+                ga, gb, gc = groep[a], groep[b], groep[c]
+                if ga == gc:
+                    telling["coordinator" if ga == gb else "consulent"] += 1
+                elif gb in (ga, gc):
+                    telling["poortwachter_vertegenwoordiger"] += 1
+                else:
+                    telling["verbinder"] += 1
+        rollen[b] = telling
+    return rollen
+
+
+def groepsmenging(graaf: nx.Graph) -> dict[str, Any]:
+    """E-I index over the coarse sector groups, overall and per group, and the ties between each
+    pair of groups (does zorg reach welzijn?)."""
+    knopen = graaf._node
+    per_groep: dict[str, list[int]] = {}
+    tussen: Counter[str] = Counter()
+    extern = intern = 0
+    for a, b in graaf.edges:
+        ga = knopen[a].get("groep") or knopen[a].get("sector", "")
+        gb = knopen[b].get("groep") or knopen[b].get("sector", "")
+        tussen["|".join(sorted((ga, gb)))] += 1
+        binnen = ga == gb
+        intern += binnen
+        extern += not binnen
+        for g in {ga, gb}:
+            telling = per_groep.setdefault(g, [0, 0])
+            telling[0 if binnen else 1] += 1
+    m = intern + extern
+    return {
+        "ei_index_groep": (extern - intern) / m if m else None,
+        "ei_per_groep": {
+            g: {"intern": i, "extern": e, "ei": (e - i) / (e + i) if e + i else None}
+            for g, (i, e) in sorted(per_groep.items())
+        },
+        "banden_tussen_groepen": dict(sorted(tussen.items())),
+    }
+
+
 def afstanden_vanaf(graaf: nx.Graph, bronnen: list[int]) -> dict[int, int]:
     """Hops from the nearest source (multi-source breadth-first search)."""
     adj = graaf._adj
@@ -191,6 +269,8 @@ def bereken(graaf: nx.Graph, *, seed: int = SEED) -> dict[str, Any]:
     componenten = cijfers.pop("_componenten")
     g, volgorde = naar_igraph(graaf)
     zwaar = zware_metrieken(g, seed=seed)
+    constraint, omvang = structurele_gaten(g)
+    rollen = makelaarsrollen(graaf)
     component_van = {k: i for i, comp in enumerate(componenten) for k in comp}
     articulatie = set(cijfers["articulatiepunten"])
     graden = dict(graaf.degree())
@@ -207,6 +287,9 @@ def bereken(graaf: nx.Graph, *, seed: int = SEED) -> dict[str, Any]:
             "component": component_van[knoop],
             "articulatiepunt": knoop in articulatie,
             "eilandje": graden[knoop] == 0,
+            "constraint": constraint[i],
+            "effectieve_omvang": omvang[i],
+            "makelaarsrollen": rollen[knoop],
         }
     rangorde = sorted(
         (k for k in per_knoop if per_knoop[k]["betweenness"] > 0),
@@ -220,10 +303,22 @@ def bereken(graaf: nx.Graph, *, seed: int = SEED) -> dict[str, Any]:
         "gemeenschappen": len(set(zwaar["gemeenschap"])),
         "modulariteit": zwaar["modulariteit"][0],
         **menging(graaf),
+        **groepsmenging(graaf),
         "lokaal_bestuur": lokaal_bestuur(graaf),
     }
+    # [a, b, intensity, weight, layers, confirmed, sources, distance]: the first six as before,
+    # so runs stored earlier still read (consumers index, they do not unpack).
     banden = [
-        [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
+        [
+            a,
+            b,
+            d["intensiteit"],
+            d["gewicht"],
+            sorted(d["lagen"]),
+            d.get("bevestigd"),
+            sorted(d["bronnen"]),
+            d["afstand"],
+        ]
         for a, b, d in graaf.edges(data=True)
     ]
     return {

@@ -8,17 +8,19 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from buurten.models import Buurt, Gemeente
-from partners.models import Bevestiging, Partner, PartnerStatus, Relatie
+from partners.models import Bevestiging, Partner, PartnerStatus
+from partners.selectors import netwerkrelaties
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 
 # Bump when the metric suite changes, so a finished run is not reused for a different computation.
-SUITE_VERSIE = 1
+SUITE_VERSIE = 2
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,18 @@ def netwerk_invoer(
     )
     ids = [p[0] for p in partners]
     knopen = [
-        Knoop(id=i, naam=n, sector=s, formeel=f, schaal=w, is_lokaal_bestuur=s == "lokaal_bestuur")
+        Knoop(
+            id=i,
+            naam=n,
+            sector=s,
+            formeel=f,
+            schaal=w,
+            is_lokaal_bestuur=s == "lokaal_bestuur",
+            groep=sectorgroep(s),
+        )
         for i, n, s, f, w in sorted(partners)
     ]
-    relaties = Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids)
-    if tot is not None:
-        relaties = relaties.filter(Q(sinds__isnull=True) | Q(sinds__lte=tot))
-    if van is not None:
-        relaties = relaties.filter(Q(tot__isnull=True) | Q(tot__gte=van))
+    relaties = netwerkrelaties(ids, van=van, tot=tot)
     banden: list[Band] = [
         verklaarde_band(a, b, intensiteit=i, bevestigd=bev == Bevestiging.BEVESTIGD)
         for a, b, i, bev in relaties.order_by("id").values_list(
@@ -114,6 +120,25 @@ def snapshots(sleutel: str, *, aantal: int = 12) -> list[NetwerkAnalyse]:
 def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
     return (
         analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
+    )
+
+
+def getoonde_analyse(
+    sleutel: str,
+    *,
+    analyse_id: int | None = None,
+    laag: str = "gecombineerd",
+    min_intensiteit: int = 1,
+) -> NetwerkAnalyse | None:
+    """The finished run a page shows, and so the one its exports and partner panel read: the one
+    named (`analyse_id`, from the page's links), else the newest with this layer and minimum."""
+    klaar = analyses_van(sleutel).filter(status=TaakStatus.KLAAR)
+    if analyse_id is not None:
+        return klaar.filter(pk=analyse_id).first()
+    return (
+        klaar.filter(laag=laag, min_intensiteit=min_intensiteit)
+        .order_by("-klaar_op", "-id")
+        .first()
     )
 
 

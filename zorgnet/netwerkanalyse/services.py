@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Gemeente
 from zorgnet.lib import taakrecords
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
-from zorgnet.netwerk.graaf import LAGEN, bouw_graaf
+from zorgnet.netwerk.graaf import LAGEN, VERKLAARD, WAARGENOMEN, bouw_graaf
 from zorgnet.netwerk.layout import bereken_layout
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
@@ -113,6 +114,27 @@ def _per_laag(knopen, banden) -> dict:
     }
 
 
+MAX_PAREN = 200
+
+
+def lagen_naast_elkaar(alle) -> dict:
+    """The declared network beside the observed one (over every tie, whatever the run's filter):
+    pairs that declared a tie but were never seen working together, and the reverse."""
+    verklaard, gezien = [], []
+    for a, b, data in alle.edges(data=True):
+        lagen = data["lagen"]
+        if lagen == {VERKLAARD}:
+            verklaard.append(sorted((a, b)))
+        elif lagen == {WAARGENOMEN}:
+            gezien.append(sorted((a, b)))
+    return {
+        "verklaard_niet_gezien": sorted(verklaard)[:MAX_PAREN],
+        "aantal_verklaard_niet_gezien": len(verklaard),
+        "gezien_niet_verklaard": sorted(gezien)[:MAX_PAREN],
+        "aantal_gezien_niet_verklaard": len(gezien),
+    }
+
+
 def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     """Compute a queued run and store it; None when another worker has it or it is done."""
     if not taakrecords.claim(NetwerkAnalyse, analyse_id):
@@ -138,21 +160,25 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     vorige_pos = {
         int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
     }
-    posities = bereken_layout(alle, vorige_pos)
+    per_knoop = resultaat.get("per_knoop", {})
+    prioriteit = resultaat.get("samenvatting", {}).get("makelaars", []) + sorted(
+        (int(k) for k in per_knoop),
+        key=lambda k: (-per_knoop[str(k)]["betweenness"], -per_knoop[str(k)]["graad"], k),
+    )
+    layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
+    layout["groepen"] = {str(k.id): sectorgroep(k.sector) for k in invoer.knopen}
+    layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
     t_layout = time.perf_counter()
     resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
     resultaat["vorige_id"] = vorige.pk if vorige else None
     resultaat["per_laag"] = _per_laag(invoer.knopen, invoer.banden)
+    resultaat["lagen_naast_elkaar"] = lagen_naast_elkaar(alle)
     resultaat["tijden_ms"] = {
         "invoer": round((t_invoer - begin) * 1000),
         "metrieken": round((t_metrieken - t_invoer) * 1000),
         "layout": round((t_layout - t_metrieken) * 1000),
         "lagen": round((time.perf_counter() - t_layout) * 1000),
     }
-    alle_banden = [
-        [a, b, d["intensiteit"], d["gewicht"], sorted(d["lagen"]), d.get("bevestigd")]
-        for a, b, d in alle.edges(data=True)
-    ]
     with transaction.atomic():
         # Finish first: a run declared stuck meanwhile belongs to another job now, and its
         # metrics must not be replaced by this late one.
@@ -162,12 +188,17 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
             rekentijd_ms=int((time.perf_counter() - begin) * 1000),
             invoer_hash=invoer.hash,
             metrieken=resultaat,
-            layout={"posities": {str(k): v for k, v in posities.items()}, "banden": alle_banden},
+            layout={**layout, "posities": {str(k): v for k, v in layout["posities"].items()}},
         ):
             return None
         PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()
+        velden = {f.name for f in PartnerMetriek._meta.concrete_fields}
         PartnerMetriek.objects.bulk_create(
-            PartnerMetriek(analyse_id=analyse_id, partner_id=int(k), **waarden)
+            PartnerMetriek(
+                analyse_id=analyse_id,
+                partner_id=int(k),
+                **{veld: w for veld, w in waarden.items() if veld in velden},
+            )
             for k, waarden in resultaat["per_knoop"].items()
         )
     analyse.refresh_from_db()

@@ -25,24 +25,40 @@ from buurten.permissions import (
     get_gemeente_or_404,
     is_coordinator_van,
     kan_rapporteren,
+    partner_ids_van,
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.exports import csv_response, download, xlsx_response
+from zorgnet.netwerk.graaf import bevestigingsstaat
 from zorgnet.netwerkanalyse import services
 from zorgnet.netwerkanalyse.forms import NetwerkForm
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 from zorgnet.netwerkanalyse.selectors import (
+    getoonde_analyse,
     laatste_analyse,
     partnermetrieken,
     sleutel_van,
     snapshots,
 )
 from zorgnet.netwerkanalyse.weergave import (
+    INTENSITEITLABELS,
+    LAAGLABELS,
+    SECTORLABELS,
+    banden_tussen,
+    bestandsinfo,
     diff_met_namen,
+    ego_van,
+    egonetwerk_svg,
+    groepentabel,
     ids_in,
+    infowaarden,
+    makelaarsrollen_leesbaar,
+    naast_elkaar,
     namen_voor,
     netwerkbeeld_svg,
+    partner_url,
     sectorlegende,
     trendgrafieken,
 )
@@ -108,7 +124,9 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         for a in snapshots(scope.sleutel)
         if a.laag == params["laag"] and a.min_intensiteit == params["min_intensiteit"]
     ]
-    snapshot = alle[-1] if alle else None
+    snapshot = getoonde_analyse(
+        scope.sleutel, laag=params["laag"], min_intensiteit=params["min_intensiteit"]
+    )
     laatste = laatste_analyse(scope.sleutel)
     namen = namen_voor(ids_in(snapshot)) if snapshot else {}
     metrieken = list(partnermetrieken(snapshot)) if snapshot and scope.details else []
@@ -116,7 +134,7 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         metrieken = [m for m in metrieken if m.partner.sector == params["sector"]]
     pagina = paginering.pagina(request, metrieken, PER_PAGINA)
     for m in pagina:
-        m.url = scope.url("netwerk_partner", m.partner_id)
+        m.url = partner_url(snapshot, m.partner_id)
     context = {
         "scope": scope,
         "form": form,
@@ -149,8 +167,28 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         ]
         if snapshot
         else [],
+        "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
+        # A partner user's own organisation(s): a link to its position (the partner page).
+        "eigen_posities": [
+            (namen[pid][0], partner_url(snapshot, pid))
+            for pid in sorted(partner_ids_van(request.user, scope.buurt) if scope.buurt else ())
+            if snapshot and str(pid) in snapshot.metrieken.get("per_knoop", {}) and pid in namen
+        ],
+        "groepen": groepentabel(snapshot) if snapshot else [],
+        "intensiteit_mix": [
+            (INTENSITEITLABELS.get(int(i), i), n)
+            for i, n in (
+                snapshot.samenvatting.get("intensiteit_mix", {}) if snapshot else {}
+            ).items()
+        ],
+        "zorg_welzijn": banden_tussen(snapshot, "zorg", "welzijn") if snapshot else 0,
+        "naast_elkaar": naast_elkaar(snapshot, namen) if snapshot else None,
+        "per_laag": [
+            (LAAGLABELS.get(laag, laag), rijen)
+            for laag, rijen in (snapshot.metrieken.get("per_laag", {}) if snapshot else {}).items()
+        ],
         "partnerlinks": sorted(
-            (namen[int(k)][0], scope.url("netwerk_partner", int(k)))
+            (namen[int(k)][0], partner_url(snapshot, int(k)))
             for k in (snapshot.metrieken.get("per_knoop", {}) if snapshot else {})
             if int(k) in namen
         ),
@@ -214,26 +252,46 @@ def netwerk_partner(
 ):
     """The partner panel (htmx fragment, or a page without JavaScript)."""
     scope = _scope(request, buurt_id, gemeente_id)
-    reeks = snapshots(scope.sleutel, aantal=1)
-    snapshot = reeks[-1] if reeks else None
+    snapshot = _getoond(request, scope)
     if snapshot is None or str(partner_id) not in snapshot.metrieken.get("per_knoop", {}):
         raise Http404(_("Deze partner zit niet in het netwerk."))
     buren = []
-    for a, b, intensiteit, _gewicht, lagen, bevestigd in snapshot.metrieken.get("banden", []):
+    for band in snapshot.metrieken.get("banden", []):
+        a, b, intensiteit, _gewicht, lagen, bevestigd = band[:6]
         if partner_id in (a, b):
             buren.append((b if a == partner_id else a, intensiteit, lagen, bevestigd))
-    namen = namen_voor({partner_id, *(b[0] for b in buren)})
+    stappen = 2 if request.GET.get("stappen") == "2" else 1
+    namen = namen_voor({int(k) for k in snapshot.metrieken["per_knoop"]})
+    eigen = partner_id in (partner_ids_van(request.user, scope.buurt) if scope.buurt else set())
     context = {
         "scope": scope,
         "snapshot": snapshot,
         "partner_id": partner_id,
         "partner_naam": namen[partner_id][0],
-        "partner_sector": namen[partner_id][1],
-        "waarden": snapshot.metrieken["per_knoop"][str(partner_id)] if scope.details else None,
+        "partner_sector": SECTORLABELS.get(namen[partner_id][1], namen[partner_id][1]),
+        # Partner-level figures: the regisseur and coordinator for every partner, a partner user
+        # for its own organisation only (its position, to explore; never a ranking of others).
+        "waarden": snapshot.metrieken["per_knoop"][str(partner_id)]
+        if scope.details or eigen
+        else None,
+        "eigen": eigen,
         "is_makelaar": partner_id in snapshot.samenvatting.get("makelaars", []),
+        "rollen": makelaarsrollen_leesbaar(snapshot.metrieken["per_knoop"][str(partner_id)])
+        if scope.details or eigen
+        else [],
         "buren": sorted(
-            [(namen.get(b, ("?", ""))[0], i, lagen, bev) for b, i, lagen, bev in buren]
+            [
+                (namen.get(b, ("?", ""))[0], INTENSITEITLABELS.get(i, i), lagen, bev)
+                for b, i, lagen, bev in buren
+            ]
         ),
+        "stappen": stappen,
+        "paneel_url": partner_url(snapshot, partner_id),
+        "ego": egonetwerk_svg(snapshot, partner_id, namen, stappen),
+        "ego_aantal": len(ego_van(snapshot, partner_id, stappen)) - 1,
+        "beeld": netwerkbeeld_svg(snapshot, namen=namen, geselecteerd=partner_id, stappen=stappen)
+        if not snapshot.te_weinig_gegevens
+        else "",
     }
     template = "netwerkanalyse/netwerkanalyse_detail.html#partnerpaneel"
     if not request.htmx:
@@ -241,24 +299,39 @@ def netwerk_partner(
     return render(request, template, context)
 
 
+def _getoond(request, scope: Scope) -> NetwerkAnalyse | None:
+    """The run the page showed: `?analyse=<id>` (its links carry it), else the newest finished
+    run with the page's layer and minimum intensity. A run of another network is not found."""
+    params = NetwerkForm(request.GET).waarden()
+    analyse_id = request.GET.get("analyse", "")
+    if analyse_id and not analyse_id.isdigit():
+        raise Http404(_("Deze netwerkanalyse bestaat niet."))
+    return getoonde_analyse(
+        scope.sleutel,
+        analyse_id=int(analyse_id) if analyse_id else None,
+        laag=params["laag"],
+        min_intensiteit=params["min_intensiteit"],
+    )
+
+
 def _export_snapshot(request, scope: Scope, wat: str) -> NetwerkAnalyse:
     if not scope.details:
         raise PermissionDenied(
             _("Alleen de buurtregisseur of coördinator exporteert netwerkcijfers.")
         )
-    reeks = snapshots(scope.sleutel, aantal=1)
-    if not reeks:
+    snapshot = _getoond(request, scope)
+    if snapshot is None:
         raise Http404(_("Er is nog geen netwerkanalyse."))
     registreer_toegang(
         gebruiker=request.user,
         actie=Toegangsactie.EXPORT,
         object_type="netwerkanalyse",
-        object_id=reeks[-1].pk,
+        object_id=snapshot.pk,
         omschrijving=f"{wat} {scope.sleutel}",
         buurt=scope.buurt,
         gemeente=scope.gemeente,
     )
-    return reeks[-1]
+    return snapshot
 
 
 KOP = [
@@ -274,16 +347,25 @@ KOP = [
     "component",
     "kwetsbare_schakel",
     "eilandje",
+    "effectieve_omvang",
+    "constraint",
 ]
 
 
 @login_required
 @require_GET
 def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None = None):
-    """Per-partner metrics of the newest snapshot, CSV (streamed) or XLSX."""
+    """Per-partner metrics of the run the page shows, CSV (streamed) or XLSX; every CSV row and
+    the sheet "Over dit bestand" say which run and filter the figures belong to."""
     scope = _scope(request, buurt_id, gemeente_id)
     formaat = request.GET.get("formaat", "csv")
     snapshot = _export_snapshot(request, scope, f"partnermetrieken {formaat}")
+    info = bestandsinfo(snapshot)
+    per_knoop = snapshot.metrieken.get("per_knoop", {})
+
+    def _leeg(w):
+        return "" if w is None else w
+
     rijen = (
         [
             m.partner_id,
@@ -291,47 +373,105 @@ def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None
             m.partner.sector,
             m.graad,
             round(m.sterkte, 4),
-            round(m.betweenness, 6),
-            round(m.closeness, 6),
+            m.betweenness,
+            m.closeness,
             m.kern,
             m.gemeenschap,
             m.component,
             m.articulatiepunt,
             m.eilandje,
+            _leeg(per_knoop.get(str(m.partner_id), {}).get("effectieve_omvang")),
+            _leeg(per_knoop.get(str(m.partner_id), {}).get("constraint")),
         ]
+        + ([] if formaat == "xlsx" else list(info.values()))
         for m in partnermetrieken(snapshot).iterator()
     )
     naam = f"netwerk-{scope.sleutel.replace(':', '-')}-{snapshot.pk}"
     if formaat == "xlsx":
-        return xlsx_response(f"{naam}.xlsx", {"Partners": (KOP, rijen)})
-    return csv_response(f"{naam}.csv", KOP, rijen)
+        return xlsx_response(
+            f"{naam}.xlsx",
+            {
+                "Partners": (KOP, rijen),
+                _("Over dit bestand"): ([_("Gegeven"), _("Waarde")], infowaarden(snapshot)),
+            },
+        )
+    return csv_response(f"{naam}.csv", KOP + list(info), rijen)
+
+
+BANDKOP = [
+    "van",
+    "naar",
+    "van_naam",
+    "naar_naam",
+    "intensiteit",
+    "gewicht",
+    "afstand",
+    "lagen",
+    "bronnen",
+    "bevestiging",
+]
+
+
+def _band(band: list) -> tuple:
+    """A stored edge with the fields runs before suite 2 lacked filled in."""
+    a, b, intensiteit, gewicht, lagen, bevestigd = band[:6]
+    bronnen = band[6] if len(band) > 6 else []
+    afstand = band[7] if len(band) > 7 else None
+    return a, b, intensiteit, gewicht, lagen, bevestigd, bronnen, afstand
 
 
 @login_required
 @require_GET
 def netwerk_graaf(request, buurt_id: int | None = None, gemeente_id: int | None = None):
-    """The graph of the newest snapshot for researchers: GraphML or a CSV edge list."""
+    """The graph of the run the page shows, for researchers: GraphML or a CSV edge list, both
+    carrying the run and its filter (graph attributes, or columns on every row)."""
     scope = _scope(request, buurt_id, gemeente_id)
     formaat = request.GET.get("formaat", "graphml")
     snapshot = _export_snapshot(request, scope, f"graaf {formaat}")
     naam = f"netwerk-{scope.sleutel.replace(':', '-')}-{snapshot.pk}"
-    banden = snapshot.metrieken.get("banden", [])
-    if formaat == "csv":
-        kop = ["van", "naar", "intensiteit", "gewicht", "lagen", "bevestigd"]
-        rijen = ([a, b, i, g, "+".join(lagen), bev] for a, b, i, g, lagen, bev in banden)
-        return csv_response(f"{naam}-banden.csv", kop, rijen)
+    info = bestandsinfo(snapshot)
+    banden = [_band(b) for b in snapshot.metrieken.get("banden", [])]
     namen = namen_voor({int(k) for k in snapshot.metrieken.get("per_knoop", {})})
-    graaf = nx.Graph()
+    if formaat == "csv":
+        rijen = (
+            [
+                a,
+                b,
+                namen.get(a, ("", ""))[0],
+                namen.get(b, ("", ""))[0],
+                i,
+                g,
+                "" if afstand is None else afstand,
+                "+".join(lagen),
+                "+".join(bronnen),
+                bevestigingsstaat(bev),
+            ]
+            + list(info.values())
+            for a, b, i, g, lagen, bev, bronnen, afstand in banden
+        )
+        return csv_response(f"{naam}-banden.csv", BANDKOP + list(info), rijen)
+    graaf = nx.Graph(**info)
     for sleutel, waarden in snapshot.metrieken.get("per_knoop", {}).items():
         pid = int(sleutel)
         naam_p, sector = namen.get(pid, ("", ""))
         graaf.add_node(
             pid,
+            label=naam_p,
             naam=naam_p,
             sector=sector,
+            sectorgroep=sectorgroep(sector),
             **{k: v for k, v in waarden.items() if isinstance(v, int | float | bool)},
         )
-    for a, b, i, g, lagen, bev in banden:
-        graaf.add_edge(a, b, intensiteit=i, gewicht=g, lagen="+".join(lagen), bevestigd=bool(bev))
+    for a, b, i, g, lagen, bev, bronnen, afstand in banden:
+        graaf.add_edge(
+            a,
+            b,
+            intensiteit=i,
+            weight=float(g),
+            distance=float(afstand if afstand is not None else 1.0),
+            lagen="+".join(lagen),
+            bron="+".join(bronnen),
+            bevestiging=bevestigingsstaat(bev),
+        )
     graphml = "\n".join(nx.generate_graphml(graaf))
     return download(graphml, f"{naam}.graphml", "application/graphml+xml")

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx as nx
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from partners.models import Partner
-from zorgnet.lib.choices import Intensiteit, Sector
+from partners.selectors import netwerkperiode
+from zorgnet.lib.choices import Intensiteit, Sector, Sectorgroep, sectorgroep
 from zorgnet.lib.svg import lijngrafiek
-from zorgnet.netwerk.svg import Lijn, Punt, netwerkbeeld, sectorkleur
+from zorgnet.netwerk.layout import BREEDTE, ego_layout, plaats_labels
+from zorgnet.netwerk.svg import Lijn, Punt, groepkleur, netwerkbeeld
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
 
 MATEN = {
@@ -33,9 +36,80 @@ TRENDS = [
 
 
 def partner_url(analyse: NetwerkAnalyse, partner_id: int) -> str:
+    """The partner panel of this very run (not of whichever run is newest)."""
     if analyse.scope == NetwerkScope.BUURT:
-        return reverse("netwerk:buurt_netwerk_partner", args=[analyse.buurt_id, partner_id])
-    return reverse("netwerk:gemeente_netwerk_partner", args=[analyse.gemeente_id, partner_id])
+        url = reverse("netwerk:buurt_netwerk_partner", args=[analyse.buurt_id, partner_id])
+    else:
+        url = reverse("netwerk:gemeente_netwerk_partner", args=[analyse.gemeente_id, partner_id])
+    return f"{url}?analyse={analyse.pk}"
+
+
+def bestandsinfo(analyse: NetwerkAnalyse) -> dict[str, str]:
+    """What an export holds: the run and its filter (layer, minimum intensity, period).
+
+    Keys are plain column names (the CSV columns and GraphML graph attributes); `infolabels`
+    gives the Dutch label of each for the sheet "Over dit bestand".
+    """
+    begin, einde = netwerkperiode(analyse.periode_van, analyse.periode_tot)
+    return {
+        "analyse": str(analyse.pk),
+        "netwerk": analyse.sleutel,
+        "laag": analyse.laag,
+        "min_intensiteit": str(analyse.min_intensiteit),
+        "periode_van": begin.isoformat(),
+        "periode_tot": einde.isoformat(),
+        "berekend_op": analyse.klaar_op.isoformat(timespec="seconds") if analyse.klaar_op else "",
+    }
+
+
+def infolabels() -> dict[str, str]:
+    return {
+        "analyse": _("Netwerkanalyse (nummer)"),
+        "netwerk": _("Netwerk"),
+        "laag": _("Laag"),
+        "min_intensiteit": _("Minimale intensiteit"),
+        "periode_van": _("Banden lopend van"),
+        "periode_tot": _("Banden lopend tot"),
+        "berekend_op": _("Berekend op"),
+    }
+
+
+def infowaarden(analyse: NetwerkAnalyse) -> list[list[str]]:
+    """The sheet "Over dit bestand": Dutch label, value (layer and intensity as their labels)."""
+    info = bestandsinfo(analyse)
+    leesbaar = {
+        **info,
+        "laag": str(analyse.get_laag_display()),
+        "min_intensiteit": f"{analyse.min_intensiteit} ({Intensiteit(analyse.min_intensiteit).label})",
+    }
+    return [[str(label), leesbaar[k]] for k, label in infolabels().items()]
+
+
+def ego_van(analyse: NetwerkAnalyse, partner_id: int, stappen: int = 1) -> set[int]:
+    """The partners within `stappen` ties of this partner in the run (itself included)."""
+    buren: dict[int, set[int]] = {}
+    for band in analyse.metrieken.get("banden", []):
+        buren.setdefault(band[0], set()).add(band[1])
+        buren.setdefault(band[1], set()).add(band[0])
+    gezien, rand = {partner_id}, {partner_id}
+    for _stap in range(stappen):
+        rand = {b for k in rand for b in buren.get(k, ())} - gezien
+        gezien |= rand
+    return gezien
+
+
+def _attributen(analyse: NetwerkAnalyse, pid: int, naam: str) -> dict[str, str]:
+    return {
+        "hx-get": partner_url(analyse, pid),
+        "hx-target": "#partnerpaneel",
+        # No event filters: htmx's allowEval is off under the strict CSP. Focus (keyboard)
+        # loads the panel too; hx-sync drops the duplicate of a click that also focuses.
+        "hx-trigger": "click, focus",
+        "hx-sync": "this:replace",
+        "tabindex": "0",
+        "role": "button",
+        "aria-label": naam,
+    }
 
 
 def netwerkbeeld_svg(
@@ -45,13 +119,21 @@ def netwerkbeeld_svg(
     maat: str = "betweenness",
     sector: str = "",
     klikbaar: bool = True,
+    geselecteerd: int | None = None,
+    stappen: int = 1,
 ) -> SafeString:
-    """The picture of a finished run. `namen`: partner id -> (naam, sector)."""
+    """The picture of a finished run. `namen`: partner id -> (naam, sector). With `geselecteerd`,
+    that partner and its ego network (`stappen` ties away) are highlighted."""
     per_knoop = analyse.metrieken.get("per_knoop", {})
-    posities = analyse.layout.get("posities", {})
-    samenvatting = analyse.samenvatting
+    layout = analyse.layout
+    posities = layout.get("posities", {})
+    breedte = layout.get("breedte", BREEDTE)
+    hoogte = layout.get("hoogte", 460)  # runs before the packed layout: a fixed drawing
+    labels = layout.get("labels", {})
+    groepen = layout.get("groepen", {})
+    informeel = set(layout.get("informeel", []))
     hoogste = max((w.get(maat, 0) or 0 for w in per_knoop.values()), default=0) or 1
-    makelaars = set(samenvatting.get("makelaars", []))
+    sectornamen = dict(Sector.choices)
     punten = []
     for sleutel, waarden in per_knoop.items():
         pid = int(sleutel)
@@ -59,43 +141,96 @@ def netwerkbeeld_svg(
         if sector and psector != sector:
             continue
         x, y = posities.get(sleutel, [0.5, 0.5])
-        attributen = {}
-        if klikbaar:
-            url = partner_url(analyse, pid)
-            attributen = {
-                "hx-get": url,
-                "hx-target": "#partnerpaneel",
-                # No event filters: htmx's allowEval is off under the strict CSP. Focus (keyboard)
-                # loads the panel too; hx-sync drops the duplicate of a click that also focuses.
-                "hx-trigger": "click, focus",
-                "hx-sync": "this:replace",
-                "tabindex": "0",
-                "role": "button",
-                "aria-label": naam,
-            }
+        label = labels.get(sleutel)
         punten.append(
             Punt(
                 id=pid,
                 naam=naam,
-                sector=psector,
-                x=x,
-                y=y,
+                groep=groepen.get(sleutel) or sectorgroep(psector),
+                x=x * breedte,
+                y=y * hoogte,
                 grootte=(waarden.get(maat, 0) or 0) / hoogste,
+                formeel=pid not in informeel,
                 kwetsbaar=bool(waarden.get("articulatiepunt")),
                 eilandje=bool(waarden.get("eilandje")),
-                label=pid in makelaars or len(per_knoop) <= 25,
-                attributen=attributen,
+                label=(label[0], label[1], label[2]) if label else None,
+                attributen=_attributen(analyse, pid, naam) if klikbaar else {},
+                omschrijving=str(sectornamen.get(psector, psector)),
             )
         )
     lijnen = [
         Lijn(a=b[0], b=b[1], intensiteit=b[2], bevestigd=b[5])
         for b in analyse.metrieken.get("banden", [])
     ]
-    titel = _("Netwerk: partners gekleurd per sector, grootte volgens %(maat)s") % {
+    titel = _("Netwerk: partners gekleurd per sectorgroep, grootte volgens %(maat)s") % {
         "maat": MATEN.get(maat, maat)
     }
+    ego = ego_van(analyse, geselecteerd, stappen) if geselecteerd is not None else set()
     return mark_safe(  # noqa: S308 - every text in the SVG is escaped by netwerkbeeld
-        netwerkbeeld(punten, lijnen, titel=titel, sectornamen=dict(Sector.choices))
+        netwerkbeeld(
+            punten,
+            lijnen,
+            titel=titel,
+            breedte=breedte,
+            hoogte=hoogte,
+            groepnamen=dict(Sectorgroep.choices),
+            geselecteerd=geselecteerd,
+            ego=ego,
+        )
+    )
+
+
+def egonetwerk_svg(
+    analyse: NetwerkAnalyse, partner_id: int, namen: dict[int, tuple[str, str]], stappen: int = 1
+) -> SafeString:
+    """A partner's ego network on its own: the partner in the middle, its direct ties around it
+    and (stappen=2) theirs on an outer ring; only the ties among these partners."""
+    ids = ego_van(analyse, partner_id, stappen)
+    graaf = nx.Graph()
+    for pid in ids:
+        graaf.add_node(pid, naam=namen.get(pid, (str(pid), ""))[0])
+    banden = [b for b in analyse.metrieken.get("banden", []) if b[0] in ids and b[1] in ids]
+    graaf.add_edges_from((b[0], b[1]) for b in banden)
+    punten_xy, hoogte = ego_layout(graaf, partner_id, stappen)
+    eerste = sorted(graaf.neighbors(partner_id), key=lambda k: -graaf.degree(k))
+    labels = plaats_labels(
+        punten_xy,
+        {k: graaf.nodes[k]["naam"] for k in punten_xy},
+        [partner_id, *eerste, *sorted(set(punten_xy) - {partner_id, *eerste})],
+        breedte=420,
+        hoogte=hoogte,
+    )
+    groepen = analyse.layout.get("groepen", {})
+    informeel = set(analyse.layout.get("informeel", []))
+    punten = [
+        Punt(
+            id=k,
+            naam=graaf.nodes[k]["naam"],
+            groep=groepen.get(str(k)) or sectorgroep(namen.get(k, ("", ""))[1]),
+            x=x,
+            y=y,
+            grootte=1.0 if k == partner_id else 0.3,
+            formeel=k not in informeel,
+            label=tuple(labels[k][:3]) if k in labels else None,
+        )
+        for k, (x, y) in punten_xy.items()
+    ]
+    lijnen = [Lijn(a=b[0], b=b[1], intensiteit=b[2], bevestigd=b[5]) for b in banden]
+    titel = _("Ego-netwerk van %(p)s (%(n)s stap)") % {
+        "p": namen.get(partner_id, ("", ""))[0],
+        "n": stappen,
+    }
+    return mark_safe(  # noqa: S308 - escaped by netwerkbeeld
+        netwerkbeeld(
+            punten,
+            lijnen,
+            titel=titel,
+            breedte=420,
+            hoogte=hoogte,
+            groepnamen=dict(Sectorgroep.choices),
+            geselecteerd=partner_id,
+            ego=set(punten_xy),
+        )
     )
 
 
@@ -103,7 +238,7 @@ def trendgrafieken(reeks: list[NetwerkAnalyse]) -> list[SafeString]:
     """One small line chart per metric over the snapshots."""
     if len(reeks) < 2:
         return []
-    labels = [f"{a.klaar_op:%d/%m}" if a.klaar_op else "" for a in reeks]
+    labels = [f"{a.klaar_op:%d/%m/%Y}" if a.klaar_op else "" for a in reeks]
     grafieken = []
     for sleutel, titel in TRENDS:
         waarden: list[float | None] = []
@@ -156,8 +291,65 @@ def diff_met_namen(analyse: NetwerkAnalyse, namen: dict[int, tuple[str, str]]) -
 
 
 def sectorlegende(namen: dict[int, tuple[str, str]]) -> list[tuple[str, str, str]]:
-    labels = dict(Sector.choices)
-    return [(s, labels.get(s, s), sectorkleur(s)) for s in sorted({s for _, s in namen.values()})]
+    """(group code, Dutch label, colour) of the sector groups present."""
+    aanwezig = {sectorgroep(s) for _, s in namen.values()}
+    return [(g, str(label), groepkleur(g)) for g, label in Sectorgroep.choices if g in aanwezig]
 
 
 INTENSITEITEN = list(Intensiteit.choices)
+INTENSITEITLABELS = {code: str(label) for code, label in Intensiteit.choices}
+SECTORLABELS = {code: str(label) for code, label in Sector.choices}
+LAAGLABELS = {
+    "verklaard": _("Verklaarde relaties"),
+    "waargenomen": _("Waargenomen samenwerking"),
+    "gecombineerd": _("Verklaard en waargenomen"),
+    "beide": _("Verklaard én waargenomen"),
+}
+
+
+ROLLABELS = {
+    "coordinator": _("coördinator (binnen de eigen groep)"),
+    "consulent": _("consulent (tussen twee partners van een andere groep)"),
+    "poortwachter_vertegenwoordiger": _(
+        "poortwachter of vertegenwoordiger (tussen de eigen en een andere groep)"
+    ),
+    "verbinder": _("verbinder (tussen twee andere groepen)"),
+}
+
+
+def makelaarsrollen_leesbaar(waarden: dict) -> list[tuple[str, int]]:
+    """The Gould-Fernandez roles of one partner with their Dutch labels (roles it plays only)."""
+    rollen = waarden.get("makelaarsrollen") or {}
+    return [(str(label), rollen[code]) for code, label in ROLLABELS.items() if rollen.get(code)]
+
+
+def groepentabel(analyse: NetwerkAnalyse) -> list[dict]:
+    """E-I index per coarse sector group, with the Dutch group names, largest group first."""
+    labels = dict(Sectorgroep.choices)
+    rijen = [
+        {"groep": str(labels.get(g, g)), **cijfers}
+        for g, cijfers in analyse.samenvatting.get("ei_per_groep", {}).items()
+    ]
+    return sorted(rijen, key=lambda r: -(r["intern"] + r["extern"]))
+
+
+def banden_tussen(analyse: NetwerkAnalyse, a: str, b: str) -> int:
+    return analyse.samenvatting.get("banden_tussen_groepen", {}).get("|".join(sorted((a, b))), 0)
+
+
+def naast_elkaar(analyse: NetwerkAnalyse, namen: dict[int, tuple[str, str]], aantal: int = 25):
+    """The declared beside the observed network, as named pairs (the first `aantal` of each)."""
+    gegevens = analyse.metrieken.get("lagen_naast_elkaar", {})
+
+    def paren(sleutel: str) -> list[str]:
+        return [
+            f"{namen.get(a, ('?', ''))[0]} – {namen.get(b, ('?', ''))[0]}"
+            for a, b in gegevens.get(sleutel, [])[:aantal]
+        ]
+
+    return {
+        "verklaard_niet_gezien": paren("verklaard_niet_gezien"),
+        "aantal_verklaard_niet_gezien": gegevens.get("aantal_verklaard_niet_gezien", 0),
+        "gezien_niet_verklaard": paren("gezien_niet_verklaard"),
+        "aantal_gezien_niet_verklaard": gegevens.get("aantal_gezien_niet_verklaard", 0),
+    }

@@ -42,10 +42,12 @@ def gegevens(scope: Scope) -> dict[str, Any] | None:
     namen = namen_voor({int(k) for k in nu.metrieken.get("per_knoop", {})})
     mix = samenvatting.get("intensiteit_mix", {})
     toen = vorige.samenvatting if vorige else {}
+    lagen = samenvatting.get("lagen_mix", {})
     return {
         "klaar_op": nu.klaar_op,
         "partners": samenvatting.get("knopen", 0),
         "banden": samenvatting.get("banden", 0),
+        "verklaarde_banden": lagen.get("verklaard", 0) + lagen.get("beide", 0),
         "dichtheid": samenvatting.get("dichtheid", 0.0),
         "eilandjes": [namen.get(p, (str(p), ""))[0] for p in samenvatting.get("eilandjes", [])],
         "kwetsbaar": [
@@ -76,6 +78,7 @@ def bladen(g: dict) -> dict:
             [
                 [_("Partners in het netwerk"), g["partners"]],
                 [_("Samenwerkingsbanden"), g["banden"]],
+                [_("Waarvan verklaard"), g["verklaarde_banden"]],
                 [_("Dichtheid"), round(g["dichtheid"], 3)],
                 [_("Banden formeel-informeel"), g["formeel_informeel"]],
                 [_("Aandeel banden over sectoren heen"), g["aandeel_intersectoraal"]],

@@ -30,7 +30,8 @@ def partners_gegevens(scope: Scope) -> dict | None:
     nieuw = [p for p in lijst if p.actief_sinds and scope.van <= p.actief_sinds <= scope.tot]
     sectorlabels = dict(Sector.choices)
     per_sector = Counter(str(sectorlabels.get(p.sector, p.sector)) for p in lijst)
-    relaties = list(partners.relaties_voor_netwerk(scope.buurt_ids, op=scope.tot))
+    # The network on the last day of the period, as the network job counts it (one selector).
+    relaties = list(partners.relaties_voor_netwerk(scope.buurt_ids, tot=scope.tot))
     intensiteit = Counter(r.intensiteit for r in relaties)
     per_intensiteit = [(str(label), intensiteit[code]) for code, label in Intensiteit.choices]
     over_sectoren = sum(1 for r in relaties if r.van_partner.sector != r.naar_partner.sector)
@@ -41,6 +42,7 @@ def partners_gegevens(scope: Scope) -> dict | None:
         "nieuw": [{"naam": p.naam, "sinds": p.actief_sinds} for p in nieuw],
         "per_sector": per_sector.most_common(),
         "relaties": len(relaties),
+        "verklaarde_banden": len(partners.verklaarde_paren(relaties)),
         "per_intensiteit": per_intensiteit,
         "over_sectoren": over_sectoren,
         "grafiek_sector": _grafiek(per_sector.most_common(), _("Partners per sector")),
@@ -58,6 +60,7 @@ def partners_bladen(g: dict) -> dict:
                 [_("Informeel"), g["informeel"]],
                 [_("Nieuwe partners in de periode"), len(g["nieuw"])],
                 [_("Relaties"), g["relaties"]],
+                [_("Verklaarde banden"), g["verklaarde_banden"]],
                 [_("Relaties over sectoren heen"), g["over_sectoren"]],
             ]
             + [[_("Sector: %(s)s") % {"s": s}, n] for s, n in g["per_sector"]]
