@@ -48,6 +48,7 @@ from .permissions import (
     kan_partner_bewerken,
     kan_relatie_beantwoorden,
     kan_relatie_bewerken,
+    relatie_binnen_buurt,
     vereis_partner_bewerken,
 )
 from .resources import RESOURCES, importeren, relatie_exportrij
@@ -322,6 +323,10 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     volgorde = "naam" if request.GET.get("volgorde") == "naam" else "nieuw"
     relaties = selectors.relaties_in_buurt(request.user, buurt, volgorde)
     pagina = paginering.pagina(request, relaties, 50)
+    mag_beheren = kan_beheren(request.user, buurt)
+    for relatie in pagina.object_list:
+        # The regisseur answers on a partner's behalf only when both sides work in the buurt.
+        relatie.namens_te_beantwoorden = mag_beheren and relatie_binnen_buurt(buurt, relatie)
     return render(
         request,
         "partners/relatie_list.html",

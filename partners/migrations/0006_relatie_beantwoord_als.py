@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0004_netwerkanalyse_verhuisd'),
+        ('partners', '0005_veilige_bestanden'),
     ]
 
     operations = [
