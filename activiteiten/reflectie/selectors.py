@@ -261,7 +261,7 @@ def factortrend(buurt_ids: list[int], tot: date | None = None) -> dict:
     )
     for r in rijen:
         gemiddelden[r["element_id"]][r["moment_id"]] = round(r["som"] / r["n"], 1)
-    labels = [d.strftime("%m/%Y") for _m, d in momenten]
+    labels = [d.strftime("%m/%y") for _m, d in momenten]
     return {
         "labels": labels,
         "rijen": [
@@ -272,11 +272,16 @@ def factortrend(buurt_ids: list[int], tot: date | None = None) -> dict:
     }
 
 
+def _kort(tekst: str, lengte: int = 38) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
 def trendgrafieken(trend: dict) -> list:
     """One small server-rendered line chart per factor (small multiples keep nine lines legible)."""
     return [
-        (factor, svg.lijngrafiek(trend["labels"], {_("Score"): waarden}, titel=factor.naam,
-                                 breedte=300, hoogte=150))
+        (factor, svg.lijngrafiek(trend["labels"], {_("Score"): waarden},
+                                 titel=f"{factor.nummer}. {_kort(factor.naam)}", breedte=320,
+                                 hoogte=150))
         for factor, waarden in trend["rijen"]
     ]  # fmt: skip
 
@@ -419,7 +424,7 @@ def reflecties_in_periode(buurt_ids: list[int], van: date, tot: date) -> list[Re
     return list(
         Reflectiemoment.objects.filter(buurt_id__in=buurt_ids, datum__gte=van, datum__lte=tot)
         .select_related("buurt")
-        .prefetch_related("partners", "opvolgingen")
+        .prefetch_related("partners", "opvolgingen", "scores")
         .order_by("datum", "id")
     )
 
