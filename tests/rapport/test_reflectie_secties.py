@@ -22,7 +22,8 @@ from activiteiten.reflectie import selectors as reflectie
 from activiteiten.reflectie import services
 from tests.factories import ActieFactory
 from tests.rapport.conftest import VAN, VANDAAG
-from zorgnet.rapport import selectors, services as rapport
+from zorgnet.rapport import selectors
+from zorgnet.rapport import services as rapport
 
 pytestmark = pytest.mark.django_db
 
