@@ -22,6 +22,7 @@ from activiteiten.models import (
     Voortgangsindicator,
 )
 from activiteiten.reflectie import selectors
+from buurten.analyse.models import Bevraging
 from buurten.models import Buurt
 from partners.models import Partner
 from zorgnet.lib.choices import ActieCategorie
@@ -169,7 +170,16 @@ class DoelwijzigingForm(forms.Form):
 class SuccesForm(forms.ModelForm):
     class Meta:
         model = Succes
-        fields = ["titel", "wat_hielp", "datum", "partner", "actie", "bijeenkomst", "pakket"]
+        fields = [
+            "titel",
+            "wat_hielp",
+            "datum",
+            "partner",
+            "actie",
+            "bijeenkomst",
+            "pakket",
+            "moment",
+        ]
         widgets = {"datum": DATUM, "wat_hielp": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, buurt: Buurt, eigen: set[int] | None, **kwargs):
@@ -186,6 +196,7 @@ class SuccesForm(forms.ModelForm):
         self.fields["actie"].queryset = acties.distinct().order_by("-startdatum")
         self.fields["bijeenkomst"].queryset = bijeenkomsten.distinct().order_by("-datum")
         self.fields["pakket"].queryset = pakketten.distinct()
+        self.fields["moment"].queryset = Reflectiemoment.objects.filter(buurt=buurt)
         self.fields["wat_hielp"].help_text = _("Benoem ook wat je hierbij geholpen heeft.")
 
 
@@ -254,6 +265,8 @@ class VerhaalForm(forms.ModelForm):
             "partner",
             "actie",
             "bijeenkomst",
+            "bevraging",
+            "moment",
         ]
         widgets = {
             "datum": DATUM,
@@ -268,6 +281,8 @@ class VerhaalForm(forms.ModelForm):
         _partnerveld(self, buurt, eigen)
         self.fields["actie"].queryset = Actie.objects.filter(buurt=buurt).order_by("-startdatum")
         self.fields["bijeenkomst"].queryset = Bijeenkomst.objects.filter(buurt=buurt)
+        self.fields["bevraging"].queryset = Bevraging.objects.filter(analyse__buurt=buurt)
+        self.fields["moment"].queryset = Reflectiemoment.objects.filter(buurt=buurt)
         self.fields["tekst"].help_text = WAARSCHUWING
 
     def clean_foto(self):

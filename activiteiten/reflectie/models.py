@@ -236,10 +236,20 @@ class Succes(models.Model):
         help_text=_("Leeg als de buurtregisseur het succes vastlegde."),
     )
     actie = models.ForeignKey(
-        Actie, on_delete=models.SET_NULL, null=True, blank=True, related_name="successen"
+        Actie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successen",
+        verbose_name=_("bij de actie"),
     )
     bijeenkomst = models.ForeignKey(
-        Bijeenkomst, on_delete=models.SET_NULL, null=True, blank=True, related_name="successen"
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successen",
+        verbose_name=_("bij de bijeenkomst"),
     )
     pakket = models.ForeignKey(
         Activiteitenpakket,
@@ -369,11 +379,15 @@ class GeoogsteUitkomst(models.Model):
         related_name="geoogste_uitkomsten",
         verbose_name=_("van partner"),
     )
-    doelen = models.ManyToManyField(Doel, blank=True, related_name="uitkomsten")
+    doelen = models.ManyToManyField(
+        Doel, blank=True, related_name="uitkomsten", verbose_name=_("doelen")
+    )
     pakketten = models.ManyToManyField(
         Activiteitenpakket, blank=True, related_name="uitkomsten", verbose_name=_("pakketten")
     )
-    acties = models.ManyToManyField(Actie, blank=True, related_name="uitkomsten")
+    acties = models.ManyToManyField(
+        Actie, blank=True, related_name="uitkomsten", verbose_name=_("acties")
+    )
     aangemaakt_door = _door()
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
@@ -426,16 +440,36 @@ class Verhaal(models.Model):
         verbose_name=_("van partner"),
     )
     actie = models.ForeignKey(
-        Actie, on_delete=models.SET_NULL, null=True, blank=True, related_name="verhalen"
+        Actie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verhalen",
+        verbose_name=_("uit de actie"),
     )
     bijeenkomst = models.ForeignKey(
-        Bijeenkomst, on_delete=models.SET_NULL, null=True, blank=True, related_name="verhalen"
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verhalen",
+        verbose_name=_("uit de bijeenkomst"),
     )
     bevraging = models.ForeignKey(
-        "buurten.Bevraging", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "buurten.Bevraging",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uit de bevraging"),
     )
     moment = models.ForeignKey(
-        Reflectiemoment, on_delete=models.SET_NULL, null=True, blank=True, related_name="verhalen"
+        Reflectiemoment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verhalen",
+        verbose_name=_("uit het reflectiemoment"),
     )
     in_rapport = models.BooleanField(_("gekozen voor het rapport"), default=False)
     aangemaakt_door = _door()
@@ -480,10 +514,20 @@ class Voortgangsindicator(models.Model):
 
     buurt = models.ForeignKey(Buurt, on_delete=models.CASCADE, related_name="voortgangsindicatoren")
     doel = models.ForeignKey(
-        Doel, on_delete=models.CASCADE, null=True, blank=True, related_name="indicatoren"
+        Doel,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicatoren",
+        verbose_name=_("doel"),
     )
     actie = models.ForeignKey(
-        Actie, on_delete=models.CASCADE, null=True, blank=True, related_name="indicatoren"
+        Actie,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicatoren",
+        verbose_name=_("actie"),
     )
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(

@@ -93,6 +93,13 @@ def deelnemers(moment: Reflectiemoment) -> list[tuple[str, str]]:
     return rijen + [(f"p{p.id}", p.naam) for p in moment.partners.all()]
 
 
+def ontleed_deelnemer(deelnemer: str) -> tuple[str, int | None]:
+    """'samen' / 'regisseur' / 'p<id>' -> (bron, partner id)."""
+    if deelnemer.startswith("p") and deelnemer[1:].isdigit():
+        return "partner", int(deelnemer[1:])
+    return deelnemer, None
+
+
 @dataclass
 class Scoreregel:
     element: FrameworkElement

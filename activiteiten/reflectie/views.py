@@ -126,9 +126,7 @@ def reflectie_scores(request: HttpRequest, buurt_id: int, moment_id: int) -> Htt
     if not permissions.kan_scoren(request.user, moment):
         raise PermissionDenied(_("Je neemt niet deel aan dit reflectiemoment."))
     deelnemer = _deelnemer_van(request, moment)
-    bron, partner_id = (deelnemer, None) if not deelnemer.startswith("p") else ("partner", None)
-    if deelnemer.startswith("p") and deelnemer[1:].isdigit():
-        partner_id = int(deelnemer[1:])
+    bron, partner_id = selectors.ontleed_deelnemer(deelnemer)
     form = ScoreForm(
         request.POST or None,
         factoren=selectors.factoren(),
