@@ -1,8 +1,9 @@
 """Journey (issue 22): the regisseur opens a reflection with two partners, scores the werkende
 factoren and the spanningsvelden, sees the computed talking points and turns one into an action; a
 partner logs three contact moments and a success on a phone (390 px); the regisseur picks a
-consented story for the report (a story without consent is refused); the report PDF and XLSX hold
-the new sections with the numbers of the database."""
+consented story for the report (a story without consent offers no choice: the refusal of a posted
+choice is in test_reflectie_views); the report PDF and XLSX hold the new sections with the numbers
+of the database."""
 
 import io
 from datetime import date, timedelta
@@ -140,8 +141,10 @@ def test_the_reflection_cycle_from_session_to_report(
 
     # --- the regisseur picks a consented story; one without consent is refused ---------------
     pagina.goto(f"{pagina.basis}/buurten/{w.buurt_a.id}/reflectie/verhalen/")
-    pagina.click(f"#verhaal-{intern.id} >> text=Kiezen voor het rapport")
-    assert "geen toestemming" in pagina.inner_text(".meldingen")
+    assert "Geen toestemming voor gebruik in een rapport." in pagina.inner_text(
+        f"#verhaal-{intern.id}"
+    )
+    assert pagina.query_selector(f"#verhaal-{intern.id} form") is None
     pagina.click(f"#verhaal-{gekozen.id} >> text=Kiezen voor het rapport")
     pagina.wait_for_selector(f"#verhaal-{gekozen.id} >> text=in het rapport")
     assert list(Verhaal.objects.filter(in_rapport=True)) == [gekozen]
