@@ -32,6 +32,18 @@ urlpatterns: list = [
     path(B + "acties/nieuw/", acties_views.actie_create, name="actie_create"),
     path(B + "acties/<int:actie_id>/", acties_views.actie_detail, name="actie_detail"),
     path(B + "acties/<int:actie_id>/bewerken/", acties_views.actie_update, name="actie_update"),
+    path(
+        B + "acties/<int:actie_id>/draaiboek/",
+        acties_views.actie_bestand,
+        {"soort": "draaiboek"},
+        name="actie_draaiboek",
+    ),
+    path(
+        B + "acties/<int:actie_id>/foto/",
+        acties_views.actie_bestand,
+        {"soort": "foto"},
+        name="actie_foto",
+    ),
     path(B + "signalen/", acties_views.signaal_list, name="signaal_list"),
     path(B + "signalen/nieuw/", acties_views.signaal_create, name="signaal_create"),
     path(B + "signalen/open/", acties_views.signaal_open, name="signaal_open"),

@@ -144,5 +144,5 @@ class ImportForm(forms.Form):
             "Eerste rij: kolomnamen. CSV gescheiden door ; , of tab, in UTF-8 of Windows-1252."
         ),
     )
+    # The previewed file on the confirm POST, signed by the server (partners.views._bevestiging).
     inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
-    formaat = forms.CharField(widget=forms.HiddenInput, required=False)

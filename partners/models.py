@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib.bestanden import AfbeeldingField
 from zorgnet.lib.choices import (
     Intensiteit,
     Niveau,
@@ -100,7 +101,7 @@ class Contactpersoon(models.Model):
     voornaam = models.CharField(_("voornaam"), max_length=80)
     achternaam = models.CharField(_("achternaam"), max_length=80, blank=True)
     functie = models.CharField(_("functie"), max_length=120, blank=True)
-    foto = models.ImageField(_("foto"), upload_to="smoelenboek/", blank=True)
+    foto = AfbeeldingField(_("foto"), map="smoelenboek", blank=True)
     wat_ik_doe = models.TextField(_("wat ik doe"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)

@@ -1,8 +1,6 @@
 """GDPR access and erasure for a Contactpersoon (DESIGN.md §5): everything stored about one
 person, and its erasure (also in history), recorded in the erasure log."""
 
-import csv
-import io
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,6 +11,7 @@ from django.utils import timezone
 
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
+from zorgnet.lib.exports import csv_rijen
 from zorgnet.lib.wislog import registreer_wissing
 
 from .models import Contactpersoon, Mandaat, Netwerkrol
@@ -100,21 +99,22 @@ def contactpersoon_gegevens(*, contactpersoon: Contactpersoon) -> dict:
 
 
 def gegevens_als_csv(gegevens: dict) -> str:
-    """The same data as CSV rows: onderdeel, nummer, veld, waarde."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow(["onderdeel", "nummer", "veld", "waarde"])
+    """The same data as CSV rows: onderdeel, nummer, veld, waarde (the one export writer, so a
+    formula or control character in the person's own text stays harmless)."""
+    return "".join(csv_rijen(["onderdeel", "nummer", "veld", "waarde"], _csv_regels(gegevens)))
+
+
+def _csv_regels(gegevens: dict):
     for onderdeel, inhoud in gegevens.items():
         if isinstance(inhoud, dict):
             for veld, waarde in inhoud.items():
-                schrijver.writerow([onderdeel, 1, veld, waarde])
+                yield [onderdeel, 1, veld, waarde]
         elif isinstance(inhoud, list):
             for nummer, rij in enumerate(inhoud, start=1):
                 for veld, waarde in rij.items():
-                    schrijver.writerow([onderdeel, nummer, veld, waarde])
+                    yield [onderdeel, nummer, veld, waarde]
         else:
-            schrijver.writerow([onderdeel, 1, "", inhoud])
-    return uit.getvalue()
+            yield [onderdeel, 1, "", inhoud]
 
 
 def _wis_fotos(paden: set[str]) -> None:

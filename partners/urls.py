@@ -31,6 +31,11 @@ urlpatterns = [
         views.relatie_beantwoorden,
         name="relatie_beantwoorden",
     ),
+    path(
+        P + "contactpersonen/<int:contactpersoon_id>/foto/",
+        views.contactpersoon_foto,
+        name="contactpersoon_foto",
+    ),
     path(B + "smoelenboek/", views.smoelenboek, name="smoelenboek"),
     path(B + "mandaten/", views.mandaat_list, name="mandaat_list"),
     path(B + "mandaten/nieuw/", views.mandaat_create, name="mandaat_create"),

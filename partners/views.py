@@ -6,9 +6,11 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,7 +25,8 @@ from buurten.permissions import (
 )
 from buurten.services import controleer_exportlimiet, registreer_toegang
 from partners.filters import PartnerFilter
-from zorgnet.lib import paginering
+from zorgnet.lib import importbestand, paginering
+from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
@@ -173,6 +176,10 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
             raise Http404(_("Deze contactpersoon bestaat niet."))
     vereis_partner_bewerken(request.user, buurt, partner)
     form = ContactpersoonForm(request.POST or None, request.FILES or None, instance=persoon)
+    if persoon is not None:
+        form.fields["foto"].widget.download_url = reverse(
+            "partners:contactpersoon_foto", args=(buurt.id, partner.id, persoon.id)
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.contactpersoon_opslaan(
@@ -188,6 +195,28 @@ def _contactpersoon_form(request, buurt_id, partner_id, contactpersoon_id) -> Ht
         "partners/contactpersoon_form.html",
         {"buurt": buurt, "partner": partner, "form": form, "persoon": persoon},
     )
+
+
+@login_required
+@require_GET
+def contactpersoon_foto(
+    request: HttpRequest, buurt_id: int, partner_id: int, contactpersoon_id: int
+) -> HttpResponse:
+    """A contact person's photo (smoelenboek), for whoever may see the partner; logged."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    partner = get_partner_or_404(request.user, buurt, partner_id)
+    persoon = partner.contactpersonen.filter(pk=contactpersoon_id).first()
+    if persoon is None or not persoon.foto:
+        raise Http404(_("Deze foto bestaat niet."))
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type="contactpersoon_foto",
+        object_id=persoon.pk,
+        omschrijving=f"foto van contactpersoon {persoon.pk}",
+        buurt=buurt,
+    )
+    return bestand_response(persoon.foto, f"foto-{persoon.pk}.{extensie(persoon.foto.name)}")
 
 
 @login_required
@@ -426,7 +455,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
     bevestig = None
     if request.method == "POST" and form.is_valid():
         try:
-            inhoud, formaat = _importinhoud(form)
+            inhoud, formaat = _importinhoud(form, buurt=buurt, soort=soort)
             uitvoeren = "importeren" in request.POST
             resultaat = importeren(
                 buurt=buurt, soort=soort, inhoud=inhoud, formaat=formaat, uitvoeren=uitvoeren
@@ -442,10 +471,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
                 )
                 return redirect("partners:partner_list", buurt.id)
             if resultaat.ok:
-                bevestig = {
-                    "inhoud": base64.b64encode(inhoud).decode(),
-                    "formaat": formaat,
-                }
+                bevestig = _bevestiging(inhoud, formaat, buurt=buurt, soort=soort)
     return render(
         request,
         "partners/import_form.html",
@@ -460,21 +486,44 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
     )
 
 
-def _importinhoud(form: ImportForm) -> tuple[bytes, str]:
+IMPORT_GELDIG_SECONDEN = 3600
+
+
+def _importsalt(buurt, soort: str) -> str:
+    # Bound to the buurt and the kind of import: a preview of one cannot be confirmed for another.
+    return f"partners.import.{soort}.{buurt.pk}"
+
+
+def _bevestiging(inhoud: bytes, formaat: str, *, buurt, soort: str) -> dict:
+    """What the confirm form carries: the file, signed (django.core.signing), never trusted raw."""
+    gegevens = {"inhoud": base64.b64encode(inhoud).decode(), "formaat": formaat}
+    return {"inhoud": signing.dumps(gegevens, salt=_importsalt(buurt, soort), compress=True)}
+
+
+def _importinhoud(form: ImportForm, *, buurt, soort: str) -> tuple[bytes, str]:
+    """The file of the first POST, or the signed content of the confirm POST; both size-checked."""
     bestand = form.cleaned_data.get("bestand")
     if bestand:
-        if bestand.size > 5 * 1024 * 1024:
-            raise ValidationError(_("Het bestand is te groot (maximaal 5 MB)."))
-        naam = bestand.name.lower()
-        if not naam.endswith((".csv", ".xlsx")):
+        importbestand.controleer_grootte(bestand.size or 0)
+        formaat = importbestand.formaat_van(bestand.name)
+        if formaat is None:
             raise ValidationError(_("Kies een CSV- of XLSX-bestand."))
-        return bestand.read(), "xlsx" if naam.endswith(".xlsx") else "csv"
+        return bestand.read(), formaat
     if form.cleaned_data.get("inhoud"):
+        token = form.cleaned_data["inhoud"]
+        # base64 of the largest file, compressed: never more than its size plus a third
+        importbestand.controleer_grootte(len(token) * 3 // 4)
         try:
-            inhoud = base64.b64decode(form.cleaned_data["inhoud"], validate=True)
-        except ValueError as exc:
-            raise ValidationError(_("Het bestand kon niet gelezen worden.")) from exc
-        return inhoud, "xlsx" if form.cleaned_data.get("formaat") == "xlsx" else "csv"
+            gegevens = signing.loads(
+                token, salt=_importsalt(buurt, soort), max_age=IMPORT_GELDIG_SECONDEN
+            )
+            inhoud = base64.b64decode(gegevens["inhoud"], validate=True)
+        except (signing.BadSignature, ValueError, KeyError, TypeError) as exc:
+            raise ValidationError(
+                _("Dit voorbeeld is verlopen of gewijzigd; laad het bestand opnieuw op.")
+            ) from exc
+        importbestand.controleer_grootte(len(inhoud))
+        return inhoud, "xlsx" if gegevens.get("formaat") == "xlsx" else "csv"
     raise ValidationError(_("Kies een bestand."))
 
 

@@ -148,7 +148,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock out the combination of user name and address (issue 16): five wrong passwords for one user
+# do not lock that user out everywhere, nor every other user behind the same address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
@@ -277,6 +279,11 @@ ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN = env.int(
 )
 
 # Append-only log of erasures, outside the database, replayed after a restore (ops/restore.sh).
+# Uploads and imports (issue 16, zorgnet/lib/bestanden.py and zorgnet/lib/importbestand.py).
+ZORGNET_UPLOAD_MAX_MB = env.int("ZORGNET_UPLOAD_MAX_MB", default=10)
+ZORGNET_IMPORT_MAX_MB = env.int("ZORGNET_IMPORT_MAX_MB", default=5)
+ZORGNET_IMPORT_MAX_RIJEN = env.int("ZORGNET_IMPORT_MAX_RIJEN", default=5000)
+
 ZORGNET_WISLOG = env.path("ZORGNET_WISLOG", default=VAR_DIR / "wissingen.jsonl")
 
 LOGGING = {

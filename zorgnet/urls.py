@@ -24,11 +24,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
 if settings.ZORGNET_BENCH:
     from bench import views as bench_views
 

@@ -2,6 +2,7 @@
 everything else sits in a collapsed 'meer details' block in the template."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activiteiten.acties import selectors
@@ -86,6 +87,11 @@ class ActieForm(forms.ModelForm):
         self.fields["co_partners"].queryset = selectors.partners_in_buurt(buurt)
         self.fields["pakket"].queryset = Activiteitenpakket.objects.filter(buurt=buurt)
         self.fields["titel"].widget.attrs["autofocus"] = True
+        if self.instance.pk:
+            for veld, naam in (("draaiboek", "draaiboek"), ("verhaal_foto", "foto")):
+                self.fields[veld].widget.download_url = reverse(
+                    f"activiteiten:actie_{naam}", args=(buurt.pk, self.instance.pk)
+                )
 
     def clean_doelgroepen(self) -> list[str]:
         return list(self.cleaned_data.get("doelgroepen") or [])

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from buurten.models import Buurt
 from partners.models import Partner
+from zorgnet.lib.bestanden import AfbeeldingField, DocumentField
 from zorgnet.lib.choices import (
     ActieCategorie,
     Doelgroep,
@@ -165,14 +166,14 @@ class Actie(models.Model):
     verhaal = models.TextField(
         _("verhaal"), blank=True, validators=[controleer_geen_identificatoren]
     )
-    verhaal_foto = models.ImageField(_("foto bij het verhaal"), upload_to="acties/", blank=True)
+    verhaal_foto = AfbeeldingField(_("foto bij het verhaal"), map="acties", blank=True)
     toestemming_verhaal = models.BooleanField(
         _("toestemming voor verhaal en foto"),
         default=False,
         help_text=_("De betrokkenen gaven toestemming (beeldrecht) om dit te gebruiken."),
     )
     terugkerend = models.BooleanField(_("jaarlijks of regelmatig terugkerend"), default=False)
-    draaiboek = models.FileField(_("draaiboek"), upload_to="draaiboeken/", blank=True)
+    draaiboek = DocumentField(_("draaiboek"), map="draaiboeken", blank=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,6 +26,7 @@ from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.forms import fouten_naar_form
 
 
@@ -124,6 +126,27 @@ def actie_detail(request: HttpRequest, buurt_id: int, actie_id: int) -> HttpResp
             "mag_bewerken": permissions.kan_actie_bewerken(request.user, actie),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET"])
+def actie_bestand(request: HttpRequest, buurt_id: int, actie_id: int, soort: str) -> HttpResponse:
+    """The action's draaiboek or story photo, for whoever may read the action; logged. Files are
+    never served from /media/ (zorgnet.lib.bestanden): this view is the only way out."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    actie = selectors.get_actie_or_404(buurt, actie_id)
+    veld = actie.draaiboek if soort == "draaiboek" else actie.verhaal_foto
+    if not veld:
+        raise Http404(_("Deze actie heeft geen %(soort)s.") % {"soort": soort})
+    registreer_toegang(
+        gebruiker=request.user,
+        actie=Toegangsactie.DOWNLOAD,
+        object_type=f"actie_{soort}",
+        object_id=actie.pk,
+        omschrijving=f"{soort} van actie {actie.pk}",
+        buurt=buurt,
+    )
+    return bestand_response(veld, f"{soort}-{slugify(actie.titel)[:60]}.{extensie(veld.name)}")
 
 
 # --- signalen -------------------------------------------------------------------------------------

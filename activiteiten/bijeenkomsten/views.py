@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +27,7 @@ from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
+from zorgnet.lib.pdf import html_naar_pdf
 
 
 def _vereis_organisator(user, buurt) -> None:
@@ -223,15 +223,11 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
         context["aanwezig_ids"] = {a.contactpersoon_id for a in context["aanwezigheden"]}
     if request.GET.get("formaat") != "pdf":
         return render(request, "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context)
-    import weasyprint
-
     html = render_to_string(
         "activiteiten/bijeenkomsten/bijeenkomst_afdruk.html", context, request=request
     )
-    css = [weasyprint.CSS(filename=finders.find(p)) for p in ("css/zorgnet.css",)]
-    pdf = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=css
-    )
+    # The page's own <link> to the stylesheet is read from disk (zorgnet.lib.pdf), not over HTTP.
+    pdf = html_naar_pdf(html)
     registreer_toegang(
         gebruiker=request.user,
         actie=Toegangsactie.DOWNLOAD,

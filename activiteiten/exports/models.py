@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt
+from zorgnet.lib.bestanden import OnraadbaarPad
 from zorgnet.lib.taakrecords import Taakrecord
 
 __all__ = ["ExportBestand", "ExportSoort"]
@@ -37,7 +38,7 @@ class ExportBestand(Taakrecord):
         blank=True,
         help_text=_("De filters van de lijst, zoals ze bij de aanvraag golden."),
     )
-    bestand = models.FileField(_("bestand"), upload_to="exports/%Y/%m/", blank=True)
+    bestand = models.FileField(_("bestand"), upload_to=OnraadbaarPad("exports"), blank=True)
     aantal_rijen = models.PositiveIntegerField(_("aantal rijen"), null=True, blank=True)
 
     class Meta:

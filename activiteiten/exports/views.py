@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -22,7 +22,8 @@ from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
 from buurten.services import registreer_toegang
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
+from zorgnet.lib.bestanden import bestand_response
+from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.taakrecords import TaakStatus
 
 __all__ = ["KOLOMMEN", "actie_export", "actie_rijen"]
@@ -107,9 +108,4 @@ def exportbestand_download(
     if bestand.status != TaakStatus.KLAAR or not bestand.bestand:
         raise Http404(_("Dit exportbestand is nog niet klaar."))
     services.registreer_download(gebruiker=request.user, bestand=bestand)
-    return FileResponse(
-        bestand.bestand.open("rb"),
-        as_attachment=True,
-        filename=bestand.bestandsnaam(),
-        content_type=XLSX_CONTENT_TYPE,
-    )
+    return bestand_response(bestand.bestand, bestand.bestandsnaam())

@@ -29,8 +29,6 @@ from zorgnet.lib.choices import ActieCategorie
 from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
 
-# A story photo larger than this is refused (the request limit in settings is higher).
-FOTO_MAX_BYTES = 5 * 1024 * 1024
 SCOREKEUZES = [(str(i), str(i)) for i in range(SCORE_MIN, SCORE_MAX + 1)]
 SCOREFOUT = _("Een score ligt tussen 1 en 5.")
 
@@ -271,7 +269,6 @@ class VerhaalForm(forms.ModelForm):
         widgets = {
             "datum": DATUM,
             "tekst": forms.Textarea(attrs={"rows": 5}),
-            "foto": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "toestemming": forms.RadioSelect,
         }
 
@@ -284,15 +281,6 @@ class VerhaalForm(forms.ModelForm):
         self.fields["bevraging"].queryset = Bevraging.objects.filter(analyse__buurt=buurt)
         self.fields["moment"].queryset = Reflectiemoment.objects.filter(buurt=buurt)
         self.fields["tekst"].help_text = WAARSCHUWING
-
-    def clean_foto(self):
-        foto = self.cleaned_data.get("foto")
-        if foto and getattr(foto, "size", 0) > FOTO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("De foto is te groot (hoogstens %(mb)d MB).")
-                % {"mb": FOTO_MAX_BYTES // (1024 * 1024)}
-            )
-        return foto
 
 
 class IndicatorForm(forms.ModelForm):

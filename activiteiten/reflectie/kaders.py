@@ -1,7 +1,7 @@
 """The reflection frameworks, as data (DOMAIN E36, E37, W3 'Stilstaan bij samenwerken', E23 Figuur 3).
 
 Stored as `Framework`/`FrameworkElement` rows like the action frameworks (activiteiten/acties/
-kaders.py): the data migration 0011 seeded a frozen copy; `zaai_reflectiekaders` (idempotent) puts
+kaders.py): the data migration 0012 seeded a frozen copy; `zaai_reflectiekaders` (idempotent) puts
 this list back for the demo and for tests that flush the database (browser tests).
 
 An element is (short label, full text from the source[, left pole, right pole]).

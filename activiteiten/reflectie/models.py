@@ -15,6 +15,7 @@ from activiteiten.bijeenkomsten.models import Bijeenkomst
 from activiteiten.pakketten.models import Activiteitenpakket, Doel
 from buurten.models import Buurt
 from partners.models import Partner
+from zorgnet.lib.bestanden import AfbeeldingField
 from zorgnet.lib.choices import Doelgroep
 from zorgnet.lib.privacy import controleer_geen_identificatoren
 
@@ -422,7 +423,7 @@ class Verhaal(models.Model):
     )
     titel = models.CharField(_("titel"), max_length=200)
     tekst = models.TextField(_("verhaal"), validators=[controleer_geen_identificatoren])
-    foto = models.ImageField(_("foto"), upload_to="verhalen/", blank=True)
+    foto = AfbeeldingField(_("foto"), map="verhalen", blank=True)
     toestemming = models.CharField(
         _("toestemming"),
         max_length=10,

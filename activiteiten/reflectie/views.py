@@ -1,12 +1,10 @@
 """Views for the reflection cycle: parse, call a service, render. Every view starts from the
 permission-scoped buurt (404 outside scope) and then checks the role (403)."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -30,6 +28,7 @@ from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
+from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.forms import fouten_naar_form
 
 T = "activiteiten/reflectie/"
@@ -419,23 +418,21 @@ def verhaal_rapport(request: HttpRequest, buurt_id: int, verhaal_id: int) -> Htt
 @login_required
 @require_http_methods(["GET"])
 def verhaal_foto(request: HttpRequest, buurt_id: int, verhaal_id: int) -> HttpResponse:
-    """The story's photo, only for those who may read the story (no public /media/ link)."""
+    """The story's photo, only for those who may read the story; logged. Files are never served
+    from /media/ (zorgnet.lib.bestanden): this view is the only way out."""
     buurt = get_buurt_or_404(request.user, buurt_id)
     verhaal = selectors.get_verhaal_or_404(request.user, buurt, verhaal_id)
     if not verhaal.foto:
         raise Http404(_("Dit verhaal heeft geen foto."))
     registreer_toegang(
         gebruiker=request.user,
-        actie=Toegangsactie.BEKEKEN,
-        object_type="verhaal",
+        actie=Toegangsactie.DOWNLOAD,
+        object_type="verhaal_foto",
         object_id=verhaal.id,
+        omschrijving=f"foto van verhaal {verhaal.id}",
         buurt=buurt,
     )
-    soort = mimetypes.guess_type(verhaal.foto.name)[0] or "application/octet-stream"
-    antwoord = FileResponse(verhaal.foto.open("rb"), content_type=soort)
-    antwoord["X-Content-Type-Options"] = "nosniff"
-    antwoord["Cache-Control"] = "private, no-store"
-    return antwoord
+    return bestand_response(verhaal.foto, f"verhaal-{verhaal.id}.{extensie(verhaal.foto.name)}")
 
 
 # --- indicatoren ----------------------------------------------------------------------------------

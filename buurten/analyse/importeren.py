@@ -16,8 +16,6 @@ from django.utils.translation import gettext as _
 
 from zorgnet.lib import importbestand
 
-MAX_RIJEN = 10_000
-
 # Accepted column headings (lowercase, spaces/underscores ignored) -> field.
 KOLOMMEN = {
     "buurt": "buurt",
@@ -74,10 +72,6 @@ def _naar_rijen(tabel: list[list]) -> list[RuweRij]:
             continue
         cellen = {veld: cel for veld, cel in zip(velden, rij, strict=False) if veld}
         rijen.append(RuweRij(regel=nummer, cellen=cellen))
-        if len(rijen) > MAX_RIJEN:
-            raise ValidationError(
-                _("Het bestand heeft meer dan %(max)s rijen.") % {"max": MAX_RIJEN}
-            )
     if not rijen:
         raise ValidationError(_("Het bestand bevat geen gegevensrijen."))
     return rijen
@@ -89,4 +83,5 @@ def lees_bestand(bestand) -> list[RuweRij]:
     formaat = importbestand.formaat_van(getattr(bestand, "name", ""))
     if formaat is None:
         raise ValidationError(_("Kies een .csv- of .xlsx-bestand."))
+    importbestand.controleer_grootte(bestand.size or 0)  # before reading (it had no cap)
     return _naar_rijen(importbestand.lees_tabel(bestand.read(), formaat))

@@ -32,6 +32,9 @@ REGELS = {
     "activiteiten:actie_update": Regel(
         get="200 404 200 403 302", post="200 404 200 403 302", kwargs=ACTIE
     ),
+    # The action's files (issue 16): whoever reads the action, through the logged view.
+    "activiteiten:actie_draaiboek": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=ACTIE),
+    "activiteiten:actie_foto": Regel(get="200 404 200 200 302", post=GET_ONLY, kwargs=ACTIE),
     "activiteiten:signaal_list": Regel(
         get="200 404 200 200 302", post=GET_ONLY, kwargs=A, query="status=nieuw"
     ),
@@ -73,6 +76,8 @@ def maak(w) -> None:
         gemeente=w.gemeente_1, naam="Buurtwerk Stederen", buurten=[w.buurt_a]
     )
     w.actie_a = ActieFactory(buurt=w.buurt_a, trekker=w.partner)
+    w.actie_a.draaiboek.save("matrix.pdf", ContentFile(b"%PDF matrix"), save=False)
+    w.actie_a.verhaal_foto.save("matrix.png", ContentFile(b"\x89PNG matrix"), save=True)
     w.signaal_a = SignaalFactory(buurt=w.buurt_a, partner=w.partner)
     w.doorverwijzing_a = DoorverwijzingFactory(
         signaal=w.signaal_a, van_partner=w.partner, naar_partner=w.partner_twee

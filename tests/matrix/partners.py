@@ -1,5 +1,7 @@
 """Partners: register, smoelenboek, partnerscan, relaties, mandaten, import/export."""
 
+from django.core.files.base import ContentFile
+
 from . import Regel
 
 B = {"buurt_id": "buurt_a"}
@@ -41,6 +43,12 @@ REGELS = {
         post="200 404 200 403 302",
         kwargs={**B, "partner_id": "partner", "contactpersoon_id": "contactpersoon"},
     ),
+    # A contact person's photo (issue 16): whoever sees the partner, through the logged view.
+    "partners:contactpersoon_foto": Regel(
+        get="200 404 200 200 302",
+        post="405 405 405 405 302",
+        kwargs={**B, "partner_id": "partner", "contactpersoon_id": "contactpersoon"},
+    ),
     "partners:relatie_create": Regel(
         get="200 404 200 403 302",
         post="200 404 200 403 302",
@@ -73,4 +81,5 @@ def maak(w) -> None:
         gemeente=w.gemeente_1, naam="Wijkgezondheidscentrum", buurten=[w.buurt_a]
     )
     w.contactpersoon = ContactpersoonFactory(partner=w.partner)
+    w.contactpersoon.foto.save("matrix.png", ContentFile(b"\x89PNG matrix"), save=True)
     w.relatie = RelatieFactory(van_partner=w.ander, naar_partner=w.partner)

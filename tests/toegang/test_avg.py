@@ -70,7 +70,7 @@ def test_the_export_holds_everything_about_the_person_including_history(als, wer
 
 def test_the_export_as_csv(als, wereld, persoon):
     antwoord = als(wereld.regisseur_a).get(_gegevens_url(wereld, persoon, formaat="csv"))
-    rijen = list(csv.reader(io.StringIO(antwoord.content.decode()), delimiter=";"))
+    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0] == ["onderdeel", "nummer", "veld", "waarde"]
     assert ["contactpersoon", "1", "telefoon", "0470 11 22 33"] in rijen
 

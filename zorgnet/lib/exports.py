@@ -1,12 +1,47 @@
-"""Export helpers: streamed CSV (constant memory) and write-only XLSX."""
+"""Export helpers: streamed CSV (constant memory) and write-only XLSX.
+
+Every CSV and XLSX file zorgnet writes goes through `csv_rijen` or `xlsx_schrijven`, and both pass
+each cell through `veilige_cel` (issue 16, findings 6 and 7):
+
+- **No formulas from user text.** Text that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+  return would be a live formula in a spreadsheet (`=HYPERLINK(...)`); it gets a leading `'` and
+  stays text. Numbers (int, float, Decimal) stay numbers, and so does text that is only a number
+  (`-5`, `+3,5`).
+- **Only characters XML can hold.** Control characters (`\x0b`, `\x1b`, ...) that a partner
+  pasted are removed, so an XLSX (and the report job) never fails on them; tab, newline and
+  carriage return inside a cell stay.
+"""
 
 import contextlib
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
+
+FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
+_ALLEEN_GETAL = re.compile(r"[+-]?(\d[\d.]*(,\d+)?|\d*[.,]\d+)")
+# What XML 1.0 cannot hold (openpyxl refuses it): C0 controls except tab, LF and CR; U+FFFE/FFFF.
+ONGELDIG_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def veilige_tekst(tekst: str) -> str:
+    """Text as it may go into a spreadsheet cell: no XML-illegal characters, never a formula."""
+    tekst = ONGELDIG_IN_XML.sub("", tekst)
+    if tekst.startswith(FORMULETEKENS) and not _ALLEEN_GETAL.fullmatch(tekst):
+        return "'" + tekst
+    return tekst
+
+
+def veilige_cel(waarde):
+    """One cell of any export: text made safe (veilige_tekst), everything else unchanged."""
+    return veilige_tekst(waarde) if isinstance(waarde, str) else waarde
+
+
+def veilige_rij(rij: Iterable) -> list:
+    return [veilige_cel(waarde) for waarde in rij]
 
 
 class _Echo:
@@ -17,9 +52,9 @@ class _Echo:
 def csv_rijen(kop: list[str], rijen: Iterable[Iterable]) -> Iterator[str]:
     """Yield CSV lines one by one (with a BOM so Excel opens UTF-8 correctly)."""
     schrijver = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff" + schrijver.writerow(kop)
+    yield "\ufeff" + schrijver.writerow(veilige_rij(kop))
     for rij in rijen:
-        yield schrijver.writerow(rij)
+        yield schrijver.writerow(veilige_rij(rij))
 
 
 def csv_response(
@@ -57,15 +92,15 @@ def xlsx_schrijven(bladen: dict[str, tuple[list[str], Iterable[Iterable]]], doel
     aantal = 0
     try:
         for titel, (kop, rijen) in bladen.items():
-            blad = boek.create_sheet(title=titel[:31])
+            blad = boek.create_sheet(title=ONGELDIG_IN_XML.sub("", str(titel))[:31])
             koprij = []
             for waarde in kop:
-                cel = WriteOnlyCell(blad, value=waarde)
+                cel = WriteOnlyCell(blad, value=veilige_cel(str(waarde)))
                 cel.font = Font(bold=True)
                 koprij.append(cel)
             blad.append(koprij)
             for rij in rijen:
-                blad.append(list(rij))
+                blad.append(veilige_rij(rij))
                 aantal += 1
         boek.save(doel)
     except BaseException:

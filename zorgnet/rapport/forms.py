@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Formaat, Rapportnotitie
+from .models import Formaat, Rapportnotitie, periode_fout
 
 
 def _standaardperiode() -> tuple[date, date]:
@@ -19,9 +19,9 @@ class PeriodeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and tot < van:
-            self.add_error("tot", _("Het einde van de periode ligt voor het begin."))
+        fout = periode_fout(data.get("van"), data.get("tot"))
+        if fout:
+            self.add_error("tot", fout)
         return data
 
     @classmethod
@@ -60,9 +60,9 @@ class NotitieForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and tot < van:
-            self.add_error("tot", _("Het einde van de periode ligt voor het begin."))
+        fout = periode_fout(data.get("van"), data.get("tot"))
+        if fout:
+            self.add_error("tot", fout)
         return data
 
     def validate_unique(self):

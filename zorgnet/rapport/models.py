@@ -1,6 +1,6 @@
 """Generated period reports (kept and listed) and the regisseur's notes for a report period."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib.bestanden import OnraadbaarPad
 from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
@@ -18,9 +19,33 @@ class Formaat(models.TextChoices):
     XLSX = "xlsx", "Excel (XLSX)"
 
 
+# Sensible bounds for a report period (issue 16, finding 8): a period of 0001-01-01 to 9999-12-31
+# would make every section scan everything; no data in zorgnet predates 2000.
+VROEGSTE_BEGIN = date(2000, 1, 1)
+MAX_PERIODE_DAGEN = 5 * 366  # five years
+MAX_DAGEN_VOORUIT = 366  # a period may end at most a year from today
+
+
+def periode_fout(van, tot) -> str | None:
+    """The Dutch reason a report period is not allowed, or None. The one rule for every form and
+    model with a report period (report, preview, notes)."""
+    if not (van and tot):
+        return None
+    if tot < van:
+        return _("Het einde van de periode ligt voor het begin.")
+    if van < VROEGSTE_BEGIN:
+        return _("Een rapportperiode begint ten vroegste op 1 januari 2000.")
+    if tot > timezone.localdate() + timedelta(days=MAX_DAGEN_VOORUIT):
+        return _("Een rapportperiode eindigt ten laatste een jaar na vandaag.")
+    if (tot - van).days > MAX_PERIODE_DAGEN:
+        return _("Een rapportperiode duurt hoogstens vijf jaar.")
+    return None
+
+
 def _geldige_periode(van, tot) -> None:
-    if van and tot and tot < van:
-        raise ValidationError({"tot": _("Het einde van de periode ligt voor het begin.")})
+    fout = periode_fout(van, tot)
+    if fout:
+        raise ValidationError({"tot": fout})
 
 
 class RapportBestand(Taakrecord):
@@ -48,7 +73,7 @@ class RapportBestand(Taakrecord):
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
     formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
-    bestand = models.FileField(_("bestand"), upload_to="rapporten/%Y/", blank=True)
+    bestand = models.FileField(_("bestand"), upload_to=OnraadbaarPad("rapporten"), blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]

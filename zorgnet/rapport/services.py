@@ -19,6 +19,7 @@ from buurten.models import Buurt, Gemeente, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
 from zorgnet.lib.exports import xlsx_bytes
+from zorgnet.lib.pdf import html_naar_pdf
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.rapport.sectie import Scope
 
@@ -46,12 +47,8 @@ def voorbeeld_html(scope: Scope) -> str:
 
 
 def rapport_pdf(scope: Scope) -> bytes:
-    from weasyprint import CSS, HTML
-
     css = settings.BASE_DIR / "static" / "css" / "rapport.css"
-    return HTML(string=rapport_html(scope), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(filename=str(css))]
-    )
+    return html_naar_pdf(rapport_html(scope), stylesheets=[css])
 
 
 _ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")

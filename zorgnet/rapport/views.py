@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -22,7 +22,8 @@ from buurten.permissions import (
 )
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
-from zorgnet.lib.exports import XLSX_CONTENT_TYPE, download
+from zorgnet.lib.bestanden import bestand_response
+from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
 
 from . import selectors, services
@@ -229,13 +230,7 @@ def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
     if not bestand.bestand:
         raise Http404(_("Dit rapport is nog niet klaar."))
     services.registreer_download(gebruiker=request.user, bestand=bestand)
-    soort = "application/pdf" if bestand.formaat == Formaat.PDF else XLSX_CONTENT_TYPE
-    return FileResponse(
-        bestand.bestand.open("rb"),
-        as_attachment=True,
-        filename=bestand.bestandsnaam(),
-        content_type=soort,
-    )
+    return bestand_response(bestand.bestand, bestand.bestandsnaam())
 
 
 @login_required

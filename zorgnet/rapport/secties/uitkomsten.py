@@ -69,7 +69,10 @@ def _actieverhalen(afgerond: list) -> list[dict]:
             "titel": a.titel,
             "datum": a.startdatum,
             "tekst": a.verhaal,
-            "foto_url": a.verhaal_foto.url if a.verhaal_foto else "",
+            # the photo through its scoped, logged view (files have no public address)
+            "foto_url": reverse("activiteiten:actie_foto", args=(a.buurt_id, a.pk))
+            if a.verhaal_foto
+            else "",
             "foto_pad": _pad(a.verhaal_foto),
             "toestemming": "",
         }

@@ -158,6 +158,6 @@ def zaai(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("activiteiten", "0010_reflectie")]
+    dependencies = [("activiteiten", "0011_reflectie")]
 
     operations = [migrations.RunPython(zaai, migrations.RunPython.noop)]
