@@ -289,3 +289,38 @@ def test_at_most_three_indicators_per_goal(wereld):
             )
         )
     assert Voortgangsindicator.objects.count() == 3
+
+
+def test_a_partner_adds_outcomes_and_stories_only_for_its_own_organisation(wereld):
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    categorie = selectors.uitkomstcategorieen().first()
+    eigen = {wereld.partner.id}
+    with pytest.raises(ValidationError):
+        services.uitkomst_bewaren(
+            uitkomst=GeoogsteUitkomst(
+                buurt=wereld.buurt_a,
+                categorie=categorie,
+                voor_wie="ouderen",
+                wat_veranderde="Meer contact",
+                partner=ander,
+            ),
+            eigen=eigen,
+        )
+    with pytest.raises(ValidationError):
+        services.verhaal_bewaren(
+            verhaal=Verhaal(buurt=wereld.buurt_a, titel="T", tekst="Tekst", partner=None),
+            eigen=eigen,
+        )
+    verhaal = services.verhaal_bewaren(
+        verhaal=Verhaal(
+            buurt=wereld.buurt_a,
+            titel="T",
+            tekst="Tekst",
+            partner=wereld.partner,
+            toestemming=Toestemming.RAPPORT,
+            in_rapport=True,
+        ),
+        eigen=eigen,
+    )
+    assert not verhaal.in_rapport  # the regisseur picks
+    assert not GeoogsteUitkomst.objects.exists() and Verhaal.objects.count() == 1
