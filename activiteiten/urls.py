@@ -4,6 +4,7 @@ from activiteiten.acties import views as acties_views
 from activiteiten.bijeenkomsten import views as bijeenkomsten_views
 from activiteiten.exports import views as export_views
 from activiteiten.pakketten import views as pakketten_views
+from activiteiten.reflectie import views as reflectie_views
 
 app_name = "activiteiten"
 
@@ -11,6 +12,8 @@ B = "buurten/<int:buurt_id>/"
 BK = B + "bijeenkomsten/"
 
 P = B + "pakketten/"
+R = B + "reflectie/"
+RM = R + "<int:moment_id>/"
 
 urlpatterns: list = [
     # acties en signalen
@@ -147,5 +150,36 @@ urlpatterns: list = [
         P + "<int:pakket_id>/factoren/nieuw/",
         pakketten_views.factor_create,
         name="factor_create",
+    ),
+    # reflectie, successen en impact (stap 4: "Benoem de successen")
+    path(R, reflectie_views.reflectie_overzicht, name="reflectie_overzicht"),
+    path(R + "nieuw/", reflectie_views.reflectie_create, name="reflectie_create"),
+    path(RM, reflectie_views.reflectie_detail, name="reflectie_detail"),
+    path(RM + "scores/", reflectie_views.reflectie_scores, name="reflectie_scores"),
+    path(RM + "vragen/", reflectie_views.reflectie_vragen, name="reflectie_vragen"),
+    path(RM + "opvolging/", reflectie_views.reflectie_opvolging, name="reflectie_opvolging"),
+    path(R + "successen/", reflectie_views.succes_list, name="succes_list"),
+    path(R + "successen/nieuw/", reflectie_views.succes_create, name="succes_create"),
+    path(
+        R + "successen/<int:succes_id>/rapport/",
+        reflectie_views.succes_rapport,
+        name="succes_rapport",
+    ),
+    path(R + "contactmomenten/", reflectie_views.contactmomenten, name="contactmomenten"),
+    path(R + "uitkomsten/", reflectie_views.oogst_list, name="oogst_list"),
+    path(R + "uitkomsten/nieuw/", reflectie_views.oogst_create, name="oogst_create"),
+    path(R + "verhalen/", reflectie_views.verhaal_list, name="verhaal_list"),
+    path(R + "verhalen/nieuw/", reflectie_views.verhaal_create, name="verhaal_create"),
+    path(
+        R + "verhalen/<int:verhaal_id>/rapport/",
+        reflectie_views.verhaal_rapport,
+        name="verhaal_rapport",
+    ),
+    path(R + "verhalen/<int:verhaal_id>/foto/", reflectie_views.verhaal_foto, name="verhaal_foto"),
+    path(R + "indicatoren/", reflectie_views.indicator_list, name="indicator_list"),
+    path(
+        R + "indicatoren/<int:indicator_id>/metingen/",
+        reflectie_views.meting_create,
+        name="meting_create",
     ),
 ]

@@ -43,6 +43,11 @@ __all__ = [
 class FrameworkSoort(models.TextChoices):
     BOUWSTENEN = "bouwstenen", _("Bouwstenen / functies")
     PIJLERS = "pijlers", _("Pijlers")
+    # the reflection frameworks (activiteiten/reflectie/kaders.py)
+    WERKENDE_FACTOREN = "werkende_factoren", _("Werkende factoren")
+    SPANNINGSVELDEN = "spanningsvelden", _("Spanningsvelden")
+    REFLECTIEVRAGEN = "reflectievragen", _("Reflectievragen")
+    UITKOMSTEN = "uitkomsten", _("Mogelijke uitkomsten")
 
 
 class Framework(models.Model):
@@ -70,6 +75,15 @@ class FrameworkElement(models.Model):
     )
     nummer = models.PositiveSmallIntegerField(_("nummer"))
     naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("De volledige tekst uit de bron.")
+    )
+    pool_links = models.CharField(
+        _("linkerpool"), max_length=200, blank=True, help_text=_("Alleen voor een spanningsveld.")
+    )
+    pool_rechts = models.CharField(
+        _("rechterpool"), max_length=200, blank=True, help_text=_("Alleen voor een spanningsveld.")
+    )
 
     class Meta:
         ordering = ["framework__naam", "nummer"]

@@ -10,6 +10,7 @@ from django.db import transaction
 from activiteiten.acties import demo as acties
 from activiteiten.bijeenkomsten import demo as bijeenkomsten
 from activiteiten.pakketten import demo as pakketten
+from activiteiten.reflectie import demo as reflectie
 from buurten import demo as buurten
 from buurten.analyse import demo as buurtanalyse
 from partners import demo as partners
@@ -23,6 +24,7 @@ LADERS = [
     acties,
     pakketten,
     bijeenkomsten,
+    reflectie,
     netwerkanalyse,
     rapport,
 ]

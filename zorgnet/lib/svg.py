@@ -74,7 +74,7 @@ def lijngrafiek(
     hoogte: int = 220,
 ) -> SafeString:
     """One line per series over shared x labels; None leaves a gap. A legend below the axes."""
-    links, rechts, boven, onder = 44, 12, 24 if titel else 10, 46
+    links, rechts, boven, onder = 44, 16, 24 if titel else 10, 46
     plotb, ploth = breedte - links - rechts, hoogte - boven - onder
     waarden = [w for reeks in reeksen.values() for w in reeks if w is not None]
     laag, hoog = (min(waarden), max(waarden)) if waarden else (0.0, 1.0)

@@ -6,6 +6,7 @@ is the top layer, so it may read every app; the apps themselves know nothing of 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -17,6 +18,8 @@ from activiteiten.acties import selectors as acties
 from activiteiten.bijeenkomsten import permissions as bijeenkomsten_rechten
 from activiteiten.bijeenkomsten import selectors as bijeenkomsten
 from activiteiten.pakketten import selectors as pakketten
+from activiteiten.reflectie import permissions as reflectie_rechten
+from activiteiten.reflectie import selectors as reflectie
 from buurten.analyse.selectors import sectie_context as buurtanalyse_context
 from buurten.models import Buurt
 from buurten.permissions import gecoordineerde_gemeenten, kan_beheren, kan_rapporteren
@@ -84,6 +87,17 @@ def bijeenkomsten_context(request: HttpRequest, buurt: Buurt) -> dict:
     }
 
 
+def reflectie_context(request: HttpRequest, buurt: Buurt) -> dict:
+    """Step 4 of the cycle: the last reflection, the successes and the contact tally (6 months)."""
+    van = (timezone.localdate().replace(day=1) - timedelta(days=150)).replace(day=1)
+    return {
+        "buurt_id": buurt.id,
+        "cijfers": reflectie.buurtcijfers(buurt),
+        "telling": reflectie.contacttelling([buurt.id], van=van),
+        "mag_bijdragen": reflectie_rechten.kan_bijdragen(request.user, buurt),
+    }
+
+
 def netwerk_context(request: HttpRequest, buurt: Buurt) -> dict:
     runs = NetwerkAnalyse.objects.filter(sleutel=sleutel_van(buurt=buurt)).only(
         "id", "status", "metrieken", "klaar_op"
@@ -137,6 +151,13 @@ BUURTSECTIES: list[Sectie] = [
         "activiteiten/bijeenkomsten/_bijeenkomsten_sectie.html",
         bijeenkomsten_context,
         "activiteiten:bijeenkomst_list",
+    ),
+    Sectie(
+        "reflectie",
+        _("Reflectie"),
+        "activiteiten/reflectie/_reflectie_sectie.html",
+        reflectie_context,
+        "activiteiten:reflectie_overzicht",
     ),
     Sectie(
         "netwerk",

@@ -1,4 +1,7 @@
-"""Report section 'uitkomsten'."""
+"""Report section 'uitkomsten en verhalen': finished actions, the outcomes harvested in the period
+(Figuur 3 categories, for a doelgroep, never a person) and the stories the regisseur picked (with
+consent for a report). When no story was picked for the period, the consented stories of finished
+actions stand in (the top three, as before picking existed)."""
 
 from pathlib import Path
 
@@ -7,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activiteiten.models import AFGESLOTEN_ACTIESTATUSSEN
+from activiteiten.reflectie import selectors as reflectie
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import RapportSectie, Scope
 from zorgnet.rapport.secties._gemeen import _acties
@@ -14,40 +18,71 @@ from zorgnet.rapport.secties._gemeen import _acties
 
 # --- 90 uitkomsten en verhalen ----------------------------------------------------------------------
 def uitkomsten_gegevens(scope: Scope) -> dict | None:
+    ids = list(scope.buurt_ids)
     lijst = _acties(scope)
     afgerond = [a for a in lijst if a.status in AFGESLOTEN_ACTIESTATUSSEN]
-    verhalen = [a for a in afgerond if a.toestemming_verhaal and a.verhaal.strip()]
-    verhalen.sort(key=lambda a: (not a.verhaal_foto, -(a.deelnemers or 0)))
-    if not afgerond:
+    geoogst = list(reflectie.uitkomsten_voor_rapport(ids, scope.van, scope.tot))
+    gekozen = [_verhaal(v) for v in reflectie.verhalen_voor_rapport(ids, scope.van, scope.tot)]
+    verhalen = gekozen or _actieverhalen(afgerond)
+    if not afgerond and not geoogst and not gekozen:
         return None
     return {
         "afgerond": len(afgerond),
         "geborgd": sum(1 for a in afgerond if a.status == "geborgd"),
         "terugkerend": sum(1 for a in afgerond if a.terugkerend),
         "deelnemers": sum(a.deelnemers or 0 for a in afgerond),
-        "verhalen": [
+        "per_categorie": reflectie.uitkomsten_per_categorie(ids, scope.van, scope.tot),
+        "geoogst": [
             {
-                "titel": a.titel,
-                "datum": a.startdatum,
-                "tekst": a.verhaal,
-                "foto_url": _foto_url(a),
-                "foto_pad": _foto_pad(a),
+                "categorie": u.categorie.framework.naam,
+                "soort": u.categorie.naam,
+                "voor_wie": u.get_voor_wie_display(),
+                "wat": u.wat_veranderde,
+                "bijdrage": u.bijdrage,
+                "bewijs": u.bewijs,
+                "betekenis": u.betekenis,
+                "datum": u.datum,
             }
-            for a in verhalen[:3]
+            for u in geoogst
         ],
+        "verhalen": verhalen,
+        "gekozen": bool(gekozen),
     }
 
 
-def _foto_url(actie) -> str:
-    """The photo through its scoped, logged download view (files have no public address)."""
-    if not actie.verhaal_foto:
-        return ""
-    return reverse("activiteiten:actie_foto", args=(actie.buurt_id, actie.pk))
+def _verhaal(v) -> dict:
+    return {
+        "titel": v.titel,
+        "datum": v.datum,
+        "tekst": v.tekst,
+        "foto_url": reverse("activiteiten:verhaal_foto", args=[v.buurt_id, v.id]) if v.foto else "",
+        "foto_pad": _pad(v.foto),
+        "toestemming": v.get_toestemming_display(),
+    }
 
 
-def _foto_pad(actie) -> str:
+def _actieverhalen(afgerond: list) -> list[dict]:
+    verhalen = [a for a in afgerond if a.toestemming_verhaal and a.verhaal.strip()]
+    verhalen.sort(key=lambda a: (not a.verhaal_foto, -(a.deelnemers or 0)))
+    return [
+        {
+            "titel": a.titel,
+            "datum": a.startdatum,
+            "tekst": a.verhaal,
+            # the photo through its scoped, logged view (files have no public address)
+            "foto_url": reverse("activiteiten:actie_foto", args=(a.buurt_id, a.pk))
+            if a.verhaal_foto
+            else "",
+            "foto_pad": _pad(a.verhaal_foto),
+            "toestemming": "",
+        }
+        for a in verhalen[:3]
+    ]
+
+
+def _pad(bestand) -> str:
     try:
-        pad = Path(actie.verhaal_foto.path) if actie.verhaal_foto else None
+        pad = Path(bestand.path) if bestand else None
     except (NotImplementedError, ValueError):
         return ""
     return pad.as_uri() if pad and pad.exists() else ""
@@ -62,14 +97,49 @@ def uitkomsten_bladen(g: dict) -> dict:
                 [_("Waarvan geborgd"), g["geborgd"]],
                 [_("Terugkerende acties"), g["terugkerend"]],
                 [_("Deelnemers aan afgeronde acties"), klein_aantal(g["deelnemers"])],
+                [_("Geoogste uitkomsten"), len(g["geoogst"])],
+                *[[_("Uitkomsten: %(c)s") % {"c": c}, n] for c, n in g["per_categorie"]],
                 [_("Verhalen met toestemming"), len(g["verhalen"])],
             ],
+        ),
+        _("Geoogste uitkomsten"): (
+            [
+                _("Datum"),
+                _("Categorie"),
+                _("Soort uitkomst"),
+                _("Voor wie"),
+                _("Wat is er veranderd?"),
+                _("Bijdrage van het netwerk"),
+                _("Waaruit blijkt het?"),
+                _("Waarom is het belangrijk?"),
+            ],
+            [
+                [
+                    u["datum"],
+                    u["categorie"],
+                    u["soort"],
+                    u["voor_wie"],
+                    u["wat"],
+                    u["bijdrage"],
+                    u["bewijs"],
+                    u["betekenis"],
+                ]
+                for u in g["geoogst"]
+            ],  # fmt: skip
+        ),
+        _("Verhalen"): (
+            [_("Datum"), _("Verhaal"), _("Toestemming")],
+            [[v["datum"], v["titel"], v["toestemming"]] for v in g["verhalen"]],
         ),
     }
 
 
 def uitkomsten_kerncijfers(g: dict) -> list:
-    return [(_("Geborgde acties"), g["geborgd"]), (_("Verhalen"), len(g["verhalen"]))]
+    return [
+        (_("Geborgde acties"), g["geborgd"]),
+        (_("Geoogste uitkomsten"), len(g["geoogst"])),
+        (_("Verhalen"), len(g["verhalen"])),
+    ]
 
 
 SECTIE = RapportSectie(
