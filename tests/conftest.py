@@ -344,8 +344,11 @@ def _vrije_poort() -> int:
 @pytest.fixture(scope="session")
 def smtp_server():
     """A real SMTP server on a free port for the whole session (one per xdist process)."""
+    import logging
+
     from aiosmtpd.controller import Controller
 
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     postbus = Postbus()
     controller = Controller(postbus, hostname="127.0.0.1", port=_vrije_poort())
     controller.start()
