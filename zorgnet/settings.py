@@ -262,14 +262,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=6, minute=30),
     },
     "meldingen-dagelijks": {
-        "task": "buurten.meldingen.tasks.overzichten_versturen",
+        "task": "buurten.meldingen.tasks.dagoverzichten_versturen",
         "schedule": crontab(hour=7, minute=0),
-        "args": ["dagelijks"],
     },
     "meldingen-wekelijks": {
-        "task": "buurten.meldingen.tasks.overzichten_versturen",
+        "task": "buurten.meldingen.tasks.weekoverzichten_versturen",
         "schedule": crontab(hour=7, minute=15, day_of_week=1),
-        "args": ["wekelijks"],
     },
     "wekelijkse-samenvatting": {
         "task": "zorgnet.overzicht.tasks.wekelijkse_samenvatting",

@@ -7,7 +7,7 @@ from celery import shared_task
 from zorgnet.lib.taakrecords import TRANSIENT, TaakrecordTaak, reset_vastgelopen
 
 from . import services
-from .models import Mailbericht
+from .models import Frequentie, Mailbericht
 
 # A mail server that is down or busy: the same mail may well go through a moment later.
 SMTP_TRANSIENT = (*TRANSIENT, smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, OSError)
@@ -26,9 +26,14 @@ def mail_versturen(mail_id: int) -> bool:
     return services.mail_afleveren(mail_id)
 
 
-@shared_task(name="buurten.meldingen.tasks.overzichten_versturen")
-def overzichten_versturen(frequentie: str) -> int:
-    return services.overzichten_versturen(frequentie=frequentie)
+@shared_task(name="buurten.meldingen.tasks.dagoverzichten_versturen")
+def dagoverzichten_versturen() -> int:
+    return services.overzichten_versturen(frequentie=Frequentie.DAGELIJKS)
+
+
+@shared_task(name="buurten.meldingen.tasks.weekoverzichten_versturen")
+def weekoverzichten_versturen() -> int:
+    return services.overzichten_versturen(frequentie=Frequentie.WEKELIJKS)
 
 
 @shared_task(name="buurten.meldingen.tasks.wachtende_mails")

@@ -89,7 +89,7 @@ def test_the_weekly_digest_gathers_unmailed_notifications_in_one_mail(
         _melden(ontvanger)
         _melden(ontvanger, soort=Meldingsoort.MANDAAT)
         assert services.overzichten_versturen(frequentie=Frequentie.DAGELIJKS) == 0
-        assert tasks.overzichten_versturen.delay("wekelijks").get() == 1
+        assert tasks.weekoverzichten_versturen.delay().get() == 1
         assert services.overzichten_versturen(frequentie=Frequentie.WEKELIJKS) == 0
     (bericht,) = postbus.berichten
     assert bericht["Subject"] == "Je wekelijks overzicht van zorgnet"
