@@ -34,7 +34,7 @@ def test_the_buurt_feed_parses_and_a_changed_meeting_keeps_its_uid(wereld, clien
     url = f"/agenda/{sleutel}/buurten/{wereld.buurt_a.id}.ics"
     antwoord = client.get(url)
     assert antwoord.status_code == 200 and antwoord["Content-Type"].startswith("text/calendar")
-    (uid, event), = _events(antwoord.content).items()
+    ((uid, event),) = _events(antwoord.content).items()
     assert uid == f"bijeenkomst-{bijeenkomst.id}@zorgnet"
     assert str(event["SUMMARY"]) == "Supportersmeeting" and event["SEQUENCE"] == 0
     assert event.decoded("DTSTART").hour == 19

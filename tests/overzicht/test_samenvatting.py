@@ -91,9 +91,10 @@ def test_reminders_for_due_actions_ending_mandates_and_stale_profiles_come_once(
     assert telling == {"acties": 2, "mandaten": 2, "nakijken": 2}  # partner_a and collega
     soorten = set(Melding.objects.filter(ontvanger=w.partner_a).values_list("soort", flat=True))
     assert soorten == {Meldingsoort.ACTIE_DEADLINE, Meldingsoort.MANDAAT, Meldingsoort.NAKIJKEN}
-    assert "moet klaar zijn tegen" in Melding.objects.get(
-        ontvanger=w.partner_a, soort=Meldingsoort.ACTIE_DEADLINE
-    ).titel
+    assert (
+        "moet klaar zijn tegen"
+        in Melding.objects.get(ontvanger=w.partner_a, soort=Meldingsoort.ACTIE_DEADLINE).titel
+    )
     # the next day: nothing new
     assert services.herinneringen_maken(vandaag=vandaag + timedelta(days=1)) == {
         "acties": 0,
