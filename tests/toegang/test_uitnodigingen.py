@@ -50,6 +50,9 @@ def test_an_invitation_mails_a_link_that_sets_a_password_once(
     link = _link(postbus, "anna@example.org")
     (bericht,) = postbus.berichten
     assert bericht["Subject"] == "Uitnodiging voor zorgnet: Buurtegem"
+    assert Toegangsgebeurtenis.objects.filter(
+        actie=Toegangsactie.LIDMAATSCHAP, object_type="uitnodiging", gebruiker=w.regisseur_a
+    ).exists()
     client.logout()
 
     # a password Django's validators refuse: a Dutch message, nothing written

@@ -21,8 +21,12 @@ from django.utils.translation import gettext as _
 
 from buurten.meldingen.models import Mailbericht, Mailsoort, Meldingsoort
 from buurten.meldingen.services import mail_inplannen, melden
-from buurten.models import Buurt, Rol
-from buurten.services import lidmaatschap_registreren, lidmaatschap_toevoegen
+from buurten.models import Buurt, Rol, Toegangsactie
+from buurten.services import (
+    lidmaatschap_registreren,
+    lidmaatschap_toevoegen,
+    registreer_toegang,
+)
 from partners.models import Contactpersoon
 from zorgnet.lib.mail import absolute_url
 
@@ -118,6 +122,14 @@ def _uitnodigen(*, buurt: Buurt, email: str, naam: str, rol: str, partner, conta
         )
         return uitnodiging
     uitnodiging.save()
+    registreer_toegang(
+        gebruiker=door,
+        actie=Toegangsactie.LIDMAATSCHAP,
+        object_type="uitnodiging",
+        object_id=uitnodiging.pk,
+        omschrijving=f"uitgenodigd als {rol}",
+        buurt=buurt,
+    )
     link = absolute_url(reverse("leden:uitnodiging_aanvaarden", args=[token_voor(uitnodiging)]))
     _mail_uitnodiging(uitnodiging, door=door, link=link)
     return uitnodiging
