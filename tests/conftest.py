@@ -178,6 +178,8 @@ class Werker:
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
             "ZORGNET_WISLOG": str(self.log.parent / "wissingen.jsonl"),
+            # mails the worker sends go to the session's real SMTP server (fixture smtp_server)
+            "EMAIL_URL": os.environ.get("ZORGNET_TEST_EMAIL_URL", "consolemail://"),
         }
         begin = self.log.read_text() if self.log.exists() else ""
         with open(self.log, "a") as uit:
@@ -215,7 +217,7 @@ class Werker:
 
 
 @pytest.fixture(scope="session")
-def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
+def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory, smtp_server):
     """Start `celery worker` as a separate process on the real broker, pointed at the test DB."""
     from django.db import connection
 
@@ -353,6 +355,7 @@ def smtp_server():
     controller = Controller(postbus, hostname="127.0.0.1", port=_vrije_poort())
     controller.start()
     postbus.poort = controller.port
+    os.environ["ZORGNET_TEST_EMAIL_URL"] = f"smtp://127.0.0.1:{controller.port}"
     yield postbus
     controller.stop()
 

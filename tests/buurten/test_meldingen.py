@@ -181,3 +181,19 @@ def test_the_bell_counts_and_opening_marks_read(ontvanger, als, wereld):
     assert ">1<" not in client.get("/meldingen/teller/").content.decode()
     # someone else's notification does not exist for you
     assert als(wereld.regisseur_a).post(f"/meldingen/{melding.id}/").status_code == 404
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_the_mail_over_smtp(celery_worker_proces, postbus):
+    from tests.conftest import wacht_tot
+
+    gebruiker = UserFactory(username="werkermail", email="werker@example.org")
+    services.melden(
+        ontvangers=[gebruiker], soort=Meldingsoort.RELATIE, titel="Via de worker", link="/"
+    )
+    assert wacht_tot(lambda: postbus.aan("werker@example.org"), seconden=30), (
+        celery_worker_proces.log.read_text()[-3000:]
+    )
+    assert wacht_tot(lambda: Mailbericht.objects.filter(status=TaakStatus.KLAAR).exists())
+    assert Mailbericht.objects.get().tekst == ""
