@@ -110,6 +110,29 @@ urlpatterns: list = [
         bijeenkomsten_views.bijeenkomst_verslag,
         name="bijeenkomst_verslag",
     ),
+    path(
+        BK + "<int:bijeenkomst_id>/uitnodigen/",
+        bijeenkomsten_views.genodigden_uitnodigen,
+        name="genodigden_uitnodigen",
+    ),
+    path(
+        BK + "<int:bijeenkomst_id>/annuleren/",
+        bijeenkomsten_views.bijeenkomst_annuleren,
+        name="bijeenkomst_annuleren",
+    ),
+    # agenda: iCal feeds behind a personal, revocable key
+    path("agenda/", bijeenkomsten_views.agenda_overzicht, name="agenda"),
+    path("agenda/vernieuwen/", bijeenkomsten_views.agenda_vernieuwen, name="agenda_vernieuwen"),
+    path(
+        "agenda/<str:sleutel>/buurten/<int:buurt_id>.ics",
+        bijeenkomsten_views.agenda_buurt,
+        name="agenda_buurt",
+    ),
+    path(
+        "agenda/<str:sleutel>/reeksen/<int:reeks_id>.ics",
+        bijeenkomsten_views.agenda_reeks,
+        name="agenda_reeks",
+    ),
     # activiteitenpakketten ('Ontwar het bos')
     path(P, pakketten_views.pakket_list, name="pakket_list"),
     path(P + "stappen/<int:stap>/", pakketten_views.pakket_stap, name="pakket_stap"),

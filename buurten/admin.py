@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from buurten.analyse import admin as analyse_admin  # noqa: F401  (registers its models)
+from buurten.meldingen import admin as meldingen_admin  # noqa: F401  (registers its models)
 
 from .models import Buurt, Gemeente, Lidmaatschap, Toegangsgebeurtenis
 

@@ -139,6 +139,7 @@ class Toegangsactie(models.TextChoices):
     DOWNLOAD = "download", _("Download")
     GEWEIGERD = "geweigerd", _("Geweigerd")
     GEWIST = "gewist", _("Gewist")
+    LIDMAATSCHAP = "lidmaatschap", _("Lidmaatschap gewijzigd")
 
 
 class Toegangsgebeurtenis(models.Model):
@@ -203,4 +204,9 @@ from buurten.analyse.models import (  # noqa: E402, F401
     Uitdaging,
     Voorziening,
     Werkingsfase,
+)
+from buurten.meldingen.models import (  # noqa: E402, F401
+    Mailbericht,
+    Melding,
+    Meldingsvoorkeur,
 )

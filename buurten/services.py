@@ -47,6 +47,7 @@ def lidmaatschap_toevoegen(
         lid.save(update_fields=["partner"])
     if hasattr(gebruiker, "_zorgnet_leden"):
         del gebruiker._zorgnet_leden
+    lid.nieuw = _created
     return lid
 
 
@@ -189,3 +190,88 @@ def toegangslog_opschonen(*, vandaag=None) -> int:
         )
         logger.info("toegangsgebeurtenissen verwijderd: %d", aantal)
     return aantal
+
+
+# --- people management: memberships changed in the product (zorgnet/toegang/leden) --------------
+BUURTROLLEN_TE_BEHEREN = (Rol.PARTNER, Rol.LEZER)
+
+
+def _vergeet_leden(gebruiker) -> None:
+    if hasattr(gebruiker, "_zorgnet_leden"):
+        del gebruiker._zorgnet_leden
+
+
+def _log_lidmaatschap(*, door, lid: Lidmaatschap, wat: str) -> None:
+    registreer_toegang(
+        gebruiker=door,
+        actie=Toegangsactie.LIDMAATSCHAP,
+        object_type="lidmaatschap",
+        object_id=lid.pk,
+        omschrijving=f"{wat}: gebruiker {lid.gebruiker_id} als {lid.rol}",
+        buurt=lid.buurt,
+        gemeente=lid.gemeente,
+    )
+
+
+def lidmaatschap_registreren(*, door, lid: Lidmaatschap, wat: str) -> None:
+    """Log a membership change in the access log (the history table records it too)."""
+    _log_lidmaatschap(door=door, lid=lid, wat=wat)
+
+
+@transaction.atomic
+def lidmaatschap_wijzigen(*, lidmaatschap: Lidmaatschap, rol: str, door) -> Lidmaatschap:
+    """The regisseur switches a member between partner user and lezer."""
+    lid = Lidmaatschap.objects.select_for_update().get(pk=lidmaatschap.pk)
+    if rol not in BUURTROLLEN_TE_BEHEREN or lid.rol not in BUURTROLLEN_TE_BEHEREN:
+        raise ValidationError(_("Je kan hier alleen wisselen tussen partnergebruiker en lezer."))
+    if rol == lid.rol:
+        return lid
+    if rol == Rol.PARTNER and lid.partner_id is None:
+        raise ValidationError(
+            _(
+                "Een partnergebruiker treedt op voor een partnerorganisatie: nodig die persoon uit als contactpersoon van een partner."
+            )
+        )
+    if Lidmaatschap.objects.filter(
+        gebruiker_id=lid.gebruiker_id, buurt_id=lid.buurt_id, rol=rol
+    ).exists():
+        raise ValidationError(_("Deze persoon heeft die rol al in deze buurt."))
+    vorige = lid.rol
+    lid.rol = rol
+    lid.full_clean()
+    lid.save(update_fields=["rol"])
+    _vergeet_leden(lid.gebruiker)
+    _log_lidmaatschap(door=door, lid=lid, wat=f"rol gewijzigd van {vorige}")
+    return lid
+
+
+@transaction.atomic
+def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap, door) -> None:
+    """End a membership; the history keeps the deleted row, the access log who did it."""
+    lid = Lidmaatschap.objects.select_for_update().get(pk=lidmaatschap.pk)
+    if lid.gebruiker_id == getattr(door, "pk", None):
+        raise ValidationError(_("Je kan je eigen lidmaatschap niet beëindigen."))
+    if lid.rol == Rol.COORDINATOR:
+        raise ValidationError(_("Een coördinator beheer je niet vanuit een buurt."))
+    _log_lidmaatschap(door=door, lid=lid, wat="beëindigd")
+    lid.delete()
+
+
+@transaction.atomic
+def buurt_aanmaken(*, gemeente: Gemeente, gegevens: dict, door) -> Buurt:
+    """A coordinator adds a buurt to the gemeente."""
+    naam = (gegevens.get("naam") or "").strip()
+    if Buurt.objects.filter(gemeente=gemeente, naam__iexact=naam).exists():
+        raise ValidationError({"naam": _("Deze gemeente heeft al een buurt met die naam.")})
+    buurt = Buurt(gemeente=gemeente, **{**gegevens, "naam": naam})
+    buurt.full_clean()
+    buurt.save()
+    registreer_toegang(
+        gebruiker=door,
+        actie=Toegangsactie.LIDMAATSCHAP,
+        object_type="buurt",
+        object_id=buurt.pk,
+        omschrijving="buurt aangemaakt",
+        buurt=buurt,
+    )
+    return buurt

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from buurten.meldingen.models import Meldingsoort
+from buurten.meldingen.services import melden_aan_partner
 from buurten.models import Buurt
 from buurten.permissions import partner_ids_van
 
@@ -247,7 +251,24 @@ def relatie_verklaren(
         )
     relatie.full_clean()
     relatie.save()
+    _relatie_melden(relatie, door)
     return relatie
+
+
+def _relatie_melden(relatie: Relatie, door) -> None:
+    """The other side's partner users: a tie waits for their answer (in every buurt of both)."""
+    buurten = set(relatie.van_partner.buurten.values_list("id", flat=True))
+    melden_aan_partner(
+        partner_id=relatie.naar_partner_id,
+        buurt_ids=buurten,
+        soort=Meldingsoort.RELATIE,
+        titel=_("%(van)s verklaarde een relatie met %(naar)s: bevestig of betwist ze")
+        % {"van": relatie.van_partner.naam, "naar": relatie.naar_partner.naam},
+        link=lambda buurt_id: (
+            reverse("partners:relatie_list", args=[buurt_id]) + "#te-beantwoorden"
+        ),
+        uitgezonderd=door,
+    )
 
 
 @transaction.atomic
@@ -276,6 +297,8 @@ def relatie_bijwerken(*, relatie: Relatie, gegevens: dict, door=None) -> Relatie
         relatie.verklaard_door = door or relatie.verklaard_door
     relatie.full_clean()
     relatie.save()
+    if wezenlijk:
+        _relatie_melden(relatie, door)
     return relatie
 
 
@@ -325,3 +348,89 @@ def netwerkrol_toekennen(*, buurt: Buurt, gegevens: dict) -> Netwerkrol:
     rol.full_clean()
     rol.save()
     return rol
+
+
+# --- reminders (the daily job zorgnet.overzicht.tasks.herinneringen_maken) -------------------------
+MANDAAT_HERINNERING_DAGEN = 30
+NAKIJKEN_NA_DAGEN = 365
+
+
+def mandaten_herinneren(*, vandaag: date | None = None) -> int:
+    """A mandate that ends within 30 days: the partner users of its organisation, once."""
+    vandaag = vandaag or timezone.localdate()
+    grens = vandaag + timedelta(days=MANDAAT_HERINNERING_DAGEN)
+    aantal = 0
+    for mandaat in Mandaat.objects.filter(
+        geldig_tot__gte=vandaag, geldig_tot__lte=grens
+    ).select_related("buurt", "contactpersoon"):
+        partner_id = mandaat.partner_id or (
+            mandaat.contactpersoon.partner_id if mandaat.contactpersoon_id else None
+        )
+        if partner_id is None:
+            continue
+        aantal += len(
+            melden_aan_partner(
+                partner_id=partner_id,
+                buurt_ids=[mandaat.buurt_id],
+                soort=Meldingsoort.MANDAAT,
+                titel=_("Een mandaat in %(buurt)s loopt af op %(datum)s")
+                % {"buurt": mandaat.buurt.naam, "datum": mandaat.geldig_tot.strftime("%d/%m/%Y")},
+                link=lambda buurt_id: reverse("partners:mandaat_list", args=[buurt_id]),
+                sleutel=f"mandaat:{mandaat.pk}:{mandaat.geldig_tot:%Y%m%d}",
+            )
+        )
+    return aantal
+
+
+def laatst_nagekeken(partner_ids: list[int]) -> dict[int, datetime]:
+    """The last change to each partner's profile or contact list (from the history tables)."""
+    laatste: dict[int, datetime] = {}
+    rijen = list(
+        Partner.history.filter(id__in=partner_ids)
+        .values("id")
+        .annotate(m=Max("history_date"))
+        .values_list("id", "m")
+    ) + list(
+        Contactpersoon.history.filter(partner_id__in=partner_ids)
+        .values("partner_id")
+        .annotate(m=Max("history_date"))
+        .values_list("partner_id", "m")
+    )
+    for partner_id, moment in rijen:
+        if moment and (partner_id not in laatste or moment > laatste[partner_id]):
+            laatste[partner_id] = moment
+    return laatste
+
+
+def profielen_laten_nakijken(*, vandaag: date | None = None) -> int:
+    """A partner profile and contact list unchanged for 12 months: ask its partner users to check
+    them (once per unchanged state)."""
+    vandaag = vandaag or timezone.localdate()
+    grens = timezone.make_aware(
+        datetime.combine(vandaag - timedelta(days=NAKIJKEN_NA_DAGEN), datetime.min.time())
+    )
+    partner_ids = list(
+        Partner.objects.filter(lidmaatschappen__rol="partner", status=PartnerStatus.ACTIEF)
+        .values_list("id", flat=True)
+        .distinct()
+    )
+    aantal = 0
+    for partner_id, moment in laatst_nagekeken(partner_ids).items():
+        if moment >= grens:
+            continue
+        partner = Partner.objects.get(pk=partner_id)
+        aantal += len(
+            melden_aan_partner(
+                partner_id=partner_id,
+                soort=Meldingsoort.NAKIJKEN,
+                titel=_(
+                    "Kijk het profiel en de contactpersonen van %(partner)s na: al een jaar niets gewijzigd"
+                )
+                % {"partner": partner.naam},
+                link=lambda buurt_id, pid=partner_id: reverse(
+                    "partners:partner_detail", args=[buurt_id, pid]
+                ),
+                sleutel=f"nakijken:{partner_id}:{moment:%Y%m%d%H%M%S}",
+            )
+        )
+    return aantal

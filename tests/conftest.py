@@ -178,6 +178,8 @@ class Werker:
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "DJANGO_SETTINGS_MODULE": "zorgnet.settings",
             "ZORGNET_WISLOG": str(self.log.parent / "wissingen.jsonl"),
+            # mails the worker sends go to the session's real SMTP server (fixture smtp_server)
+            "EMAIL_URL": os.environ.get("ZORGNET_TEST_EMAIL_URL", "consolemail://"),
         }
         begin = self.log.read_text() if self.log.exists() else ""
         with open(self.log, "a") as uit:
@@ -215,7 +217,7 @@ class Werker:
 
 
 @pytest.fixture(scope="session")
-def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory):
+def celery_worker_proces(django_db_setup, django_db_blocker, tmp_path_factory, smtp_server):
     """Start `celery worker` as a separate process on the real broker, pointed at the test DB."""
     from django.db import connection
 
@@ -292,3 +294,81 @@ def pagina(browser, live_server):
     page.basis = live_server.url
     yield page
     context.close()
+
+
+# --- e-mail: a file backend by default, a real SMTP server (aiosmtpd) when a test asks ---------
+@pytest.fixture(autouse=True)
+def _mail_in_tmp(settings, tmp_path):
+    """Mails of tests that do not read them go to files in a temporary folder, not var/mail/."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+
+
+class Postbus:
+    """The messages a real SMTP server received (aiosmtpd), as `email.message.Message` objects."""
+
+    def __init__(self):
+        import threading
+
+        self.berichten: list = []
+        self._slot = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        with self._slot:
+            self.berichten.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def aan(self, adres: str) -> list:
+        return [b for b in list(self.berichten) if adres.lower() in b["To"].lower()]
+
+    def leeg(self) -> None:
+        self.berichten.clear()
+
+    @staticmethod
+    def tekst(bericht) -> str:
+        return bericht.get_body(preferencelist=("plain",)).get_content()
+
+    @staticmethod
+    def html(bericht) -> str:
+        return bericht.get_body(preferencelist=("html",)).get_content()
+
+
+def _vrije_poort() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on a free port for the whole session (one per xdist process)."""
+    import logging
+
+    from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    postbus = Postbus()
+    controller = Controller(postbus, hostname="127.0.0.1", port=_vrije_poort())
+    controller.start()
+    postbus.poort = controller.port
+    os.environ["ZORGNET_TEST_EMAIL_URL"] = f"smtp://127.0.0.1:{controller.port}"
+    yield postbus
+    controller.stop()
+
+
+@pytest.fixture
+def postbus(smtp_server, settings):
+    """Mails of this test go over SMTP to the real server; `postbus.berichten` holds them."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.poort
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    smtp_server.leeg()
+    yield smtp_server
+    smtp_server.leeg()

@@ -12,4 +12,4 @@ app.conf.task_routes = {"*.lang_*": {"queue": "long"}}
 # Every package with a tasks.py: the apps' own (found through INSTALLED_APPS) and the capability
 # packages inside an app, which Django's app registry does not list.
 app.autodiscover_tasks()
-app.autodiscover_tasks(["activiteiten.exports"])
+app.autodiscover_tasks(["activiteiten.exports", "buurten.meldingen"])

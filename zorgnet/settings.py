@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -134,7 +135,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "zorgnet.lib.wachtwoorden.MinimumLengte",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -256,7 +257,43 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "zorgnet.rapport.tasks.rapporten_vastgelopen_resetten",
         "schedule": 600.0,
     },
+    # Notifications: daily reminders (due meeting actions, expiring mandates, stale profiles),
+    # daily and weekly digests, the weekly summary, and mails still waiting after a lost message.
+    "meldingen-herinneringen": {
+        "task": "zorgnet.overzicht.tasks.herinneringen_maken",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "meldingen-dagelijks": {
+        "task": "buurten.meldingen.tasks.dagoverzichten_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "meldingen-wekelijks": {
+        "task": "buurten.meldingen.tasks.weekoverzichten_versturen",
+        "schedule": crontab(hour=7, minute=15, day_of_week=1),
+    },
+    "wekelijkse-samenvatting": {
+        "task": "zorgnet.overzicht.tasks.wekelijkse_samenvatting",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
+    "mails-wachtend": {"task": "buurten.meldingen.tasks.wachtende_mails", "schedule": 900.0},
 }
+
+# --- e-mail: one EMAIL_URL (django-environ); the embedded default writes mails to var/mail/ ------
+# smtp://user:pass@host:587 (STARTTLS: smtp+tls://, TLS: smtp+ssl://), consolemail://, filemail:///path
+_EMAIL = env.email_url(
+    "EMAIL_URL", default="consolemail://" if PRODUCTION else f"filemail:///{VAR_DIR / 'mail'}"
+)
+globals().update({k: v for k, v in _EMAIL.items() if v not in (None, "")})
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zorgnet <noreply@zorgnet.local>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The address in links of mails (no request at hand in a Celery task).
+ZORGNET_BASIS_URL = env.str("ZORGNET_BASIS_URL", default="http://127.0.0.1:8000").rstrip("/")
+# An invitation link (and a password reset link) is valid this many hours, once.
+ZORGNET_UITNODIGING_GELDIG_UREN = env.int("ZORGNET_UITNODIGING_GELDIG_UREN", default=72)
+PASSWORD_RESET_TIMEOUT = ZORGNET_UITNODIGING_GELDIG_UREN * 3600
+# At most this many password reset mails per address (and per IP address) per hour.
+ZORGNET_WACHTWOORDHERSTEL_PER_UUR = env.int("ZORGNET_WACHTWOORDHERSTEL_PER_UUR", default=3)
 
 # --- zorgnet ------------------------------------------------------------------------------------
 # Retention per object type, in days, applied by the daily job `bewaartermijnen_toepassen`:

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,8 @@ from activiteiten.models import (
     SignaalStatus,
     Uitkomst,
 )
+from buurten.meldingen.models import Meldingsoort
+from buurten.meldingen.services import melden, melden_aan_partner
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from partners import services as partner_services
@@ -152,6 +156,17 @@ def doorverwijzen(
         _overgang(signaal, SignaalStatus.DOORVERWEZEN)
         signaal.save(update_fields=["status", "gewijzigd_op"])
     verwijzing.save()
+    # A title and a link only: never the signal's text.
+    melden_aan_partner(
+        partner_id=naar_partner.id,
+        buurt_ids=[signaal.buurt_id],
+        soort=Meldingsoort.DOORVERWIJZING,
+        titel=_("Nieuwe doorverwijzing voor %(partner)s in %(buurt)s")
+        % {"partner": naar_partner.naam, "buurt": signaal.buurt.naam},
+        link=lambda buurt_id: reverse("activiteiten:signaal_detail", args=[buurt_id, signaal.id]),
+        sleutel=f"doorverwijzing:{verwijzing.pk}",
+        uitgezonderd=door,
+    )
     return verwijzing
 
 
@@ -212,6 +227,7 @@ def beleidssignaal_opvolgen(
 ) -> Beleidssignaal:
     """Record sending and the response; the bundled signals follow (gesignaleerd, beleidsreactie)."""
     beleidssignaal = Beleidssignaal.objects.select_for_update().get(pk=beleidssignaal.pk)
+    nieuwe_reactie = bool(reactie) and not beleidssignaal.reactie
     if beleidssignaal.verstuurd_op and not verstuurd_op:
         raise ValidationError({"verstuurd_op": _("Een verstuurd beleidssignaal blijft verstuurd.")})
     if beleidssignaal.reactie and not reactie:
@@ -232,7 +248,30 @@ def beleidssignaal_opvolgen(
                 continue
             _overgang(signaal, status)
         signaal.save(update_fields=["status", "gewijzigd_op"])
+    if nieuwe_reactie:
+        _beleidsreactie_melden(beleidssignaal)
     return beleidssignaal
+
+
+def _beleidsreactie_melden(beleidssignaal: Beleidssignaal) -> None:
+    """Everyone who contributed (reported a bundled signal, or bundled them) hears of the response."""
+    User = get_user_model()
+    ids = set(
+        beleidssignaal.signalen.exclude(gemeld_door=None).values_list("gemeld_door", flat=True)
+    )
+    if beleidssignaal.aangemaakt_door_id:
+        ids.add(beleidssignaal.aangemaakt_door_id)
+    melden(
+        ontvangers=User.objects.filter(pk__in=ids, is_active=True),
+        soort=Meldingsoort.BELEIDSREACTIE,
+        titel=_("Een beleidssignaal waaraan je bijdroeg kreeg een reactie (%(buurt)s)")
+        % {"buurt": beleidssignaal.buurt.naam},
+        link=reverse(
+            "activiteiten:beleidssignaal_detail", args=[beleidssignaal.buurt_id, beleidssignaal.id]
+        ),
+        buurt=beleidssignaal.buurt,
+        sleutel=f"beleidsreactie:{beleidssignaal.pk}",
+    )
 
 
 def _voorbij(status: str) -> set[str]:

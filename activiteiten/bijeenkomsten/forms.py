@@ -95,6 +95,24 @@ class AanwezigheidForm(forms.Form):
         self.fields["aanwezig"].queryset = keuzes
 
 
+class GenodigdenForm(forms.Form):
+    """Contact persons of the buurt's partners to invite by e-mail (with an .ics)."""
+
+    genodigden = ContactpersoonKeuze(
+        label=_("Uitnodigen per e-mail"),
+        queryset=Partner.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies wie je wil uitnodigen."),
+            "invalid_choice": _("Kies alleen contactpersonen van de partners van deze buurt."),
+        },
+    )
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["genodigden"].queryset = keuzes.exclude(email="")
+
+
 class NieuweAanwezigeForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=160, required=False)
     partner = forms.ModelChoiceField(

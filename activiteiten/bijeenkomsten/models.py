@@ -20,7 +20,9 @@ from zorgnet.lib.privacy import controleer_geen_identificatoren
 
 __all__ = [
     "Aanwezigheid",
+    "Agendatoken",
     "Bijeenkomst",
+    "Genodigde",
     "Frequentie",
     "Reeks",
     "Uitkomst",
@@ -125,6 +127,9 @@ class Bijeenkomst(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # The calendar entry (iCal): the UID stays, SEQUENCE goes up with every change.
+    volgnummer = models.PositiveIntegerField(_("versie in de agenda"), default=0)
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-datum", "-begintijd", "-id"]
@@ -296,3 +301,51 @@ class Uitkomst(models.Model):
             fouten["eigenaar"] = _("Kies een partner die in deze buurt actief is.")
         if fouten:
             raise ValidationError(fouten)
+
+
+class Genodigde(models.Model):
+    """A contact person invited by e-mail (with an .ics) to a meeting; changes are sent again."""
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="genodigden",
+        verbose_name=_("bijeenkomst"),
+    )
+    contactpersoon = models.ForeignKey(
+        Contactpersoon, on_delete=models.CASCADE, related_name="+", verbose_name=_("contactpersoon")
+    )
+    uitgenodigd_op = models.DateTimeField(_("uitgenodigd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("genodigde")
+        verbose_name_plural = _("genodigden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bijeenkomst", "contactpersoon"], name="genodigde_een_per_persoon"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contactpersoon} · {self.bijeenkomst}"
+
+
+class Agendatoken(models.Model):
+    """A personal, revocable key in the address of a user's iCal feeds (calendar apps cannot log
+    in). Renewing it ends the old one."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agendatoken",
+        verbose_name=_("gebruiker"),
+    )
+    sleutel = models.CharField(_("sleutel"), max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("agendasleutel")
+        verbose_name_plural = _("agendasleutels")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} · {self.aangemaakt_op:%Y-%m-%d}"

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from activiteiten.models import (
     AFGESLOTEN_ACTIESTATUSSEN,
     Aanwezigheid,
+    Agendatoken,
     Bijeenkomst,
     Reeks,
     Uitkomst,
     UitkomstSoort,
 )
 from buurten.models import Buurt
+from buurten.permissions import buurten_voor
 from partners import selectors as partner_selectors
 from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import BijeenkomstType
@@ -297,3 +299,44 @@ def co_aanwezigheid_banden(
             for a, b in combinations(partner_ids, 2)
         )
     return sorted(banden, key=lambda band: (band.partner_a, band.partner_b, band.datum))
+
+
+# --- agenda (iCal) ----------------------------------------------------------------------------------
+AGENDA_TERUG_DAGEN = 90
+
+
+def agenda_bijeenkomsten(qs: QuerySet[Bijeenkomst]) -> QuerySet[Bijeenkomst]:
+    """The meetings a feed holds: from three months ago on, cancelled ones included (marked)."""
+    van = timezone.localdate() - timedelta(days=AGENDA_TERUG_DAGEN)
+    return qs.filter(datum__gte=van).order_by("datum", "begintijd", "id")
+
+
+def gebruiker_van_agendatoken(sleutel: str):
+    """The active user whose current feed key this is; None for an unknown or renewed key."""
+    token = (
+        Agendatoken.objects.select_related("gebruiker")
+        .filter(sleutel=sleutel, gebruiker__is_active=True)
+        .first()
+    )
+    return token.gebruiker if token else None
+
+
+def get_reeks_voor_gebruiker_or_404(user, reeks_id: int) -> Reeks:
+    try:
+        return Reeks.objects.select_related("buurt").get(pk=reeks_id, buurt__in=buurten_voor(user))
+    except Reeks.DoesNotExist as exc:
+        raise Http404(_("Deze reeks bestaat niet.")) from exc
+
+
+def reeksen_voor(user) -> QuerySet[Reeks]:
+    return (
+        Reeks.objects.filter(buurt__in=buurten_voor(user))
+        .select_related("buurt")
+        .order_by("buurt__naam", "titel")
+    )
+
+
+def genodigden_van(bijeenkomst: Bijeenkomst):
+    return bijeenkomst.genodigden.select_related("contactpersoon__partner").order_by(
+        "contactpersoon__partner__naam", "contactpersoon__voornaam"
+    )

@@ -6,27 +6,36 @@ Every write is atomic: bad input raises a Dutch ValidationError and nothing is w
 """
 
 import calendar
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activiteiten.acties import services as acties_services
+from activiteiten.bijeenkomsten import agenda
 from activiteiten.models import (
+    AFGESLOTEN_ACTIESTATUSSEN,
     Aanwezigheid,
     Actie,
     ActieStatus,
+    Agendatoken,
     Bijeenkomst,
     Frequentie,
+    Genodigde,
     Reeks,
     Signaal,
     Uitkomst,
     UitkomstSoort,
 )
+from buurten.meldingen.models import Mailsoort, Meldingsoort
+from buurten.meldingen.services import mail_inplannen, melden, melden_aan_partner
 from partners import services as partner_services
 from partners.models import Contactpersoon, Partner
 from zorgnet.lib.choices import ActieCategorie, SignaalKanaal, Urgentie
@@ -39,14 +48,141 @@ def _door(door):
 
 
 # --- bijeenkomsten --------------------------------------------------------------------------------
+AGENDAVELDEN = ("type", "titel", "datum", "begintijd", "eindtijd", "plaats")
+
+
 @transaction.atomic
 def bijeenkomst_bewaren(*, bijeenkomst: Bijeenkomst, door=None) -> Bijeenkomst:
-    """Create or update a meeting (end after start, NA levels only for a supportersmeeting)."""
+    """Create or update a meeting (end after start, NA levels only for a supportersmeeting).
+
+    A change to what a calendar shows raises the entry's SEQUENCE and is sent again to the
+    people invited by e-mail (same UID: their calendar updates the entry)."""
+    gewijzigd = False
     if bijeenkomst.pk is None:
         bijeenkomst.aangemaakt_door = _door(door)
+    else:
+        vorige = Bijeenkomst.objects.filter(pk=bijeenkomst.pk).values(*AGENDAVELDEN).first() or {}
+        gewijzigd = any(vorige.get(v) != getattr(bijeenkomst, v) for v in AGENDAVELDEN)
+        if gewijzigd:
+            bijeenkomst.volgnummer += 1
     bijeenkomst.full_clean()
     bijeenkomst.save()
+    if gewijzigd:
+        _agenda_versturen(bijeenkomst, bijeenkomst.genodigden.select_related("contactpersoon"))
     return bijeenkomst
+
+
+def _agenda_versturen(bijeenkomst: Bijeenkomst, genodigden, *, door=None) -> int:
+    """Mail the .ics (METHOD REQUEST, or CANCEL for a cancelled meeting) to each invitee."""
+    methode = "CANCEL" if bijeenkomst.geannuleerd_op else "REQUEST"
+    ics = agenda.kalender([bijeenkomst], naam=str(bijeenkomst), methode=methode).decode()
+    titel = str(bijeenkomst.titel or bijeenkomst.get_type_display())
+    if bijeenkomst.geannuleerd_op:
+        onderwerp = _("Geannuleerd: %(titel)s") % {"titel": titel}
+    elif bijeenkomst.volgnummer:
+        onderwerp = _("Gewijzigd: %(titel)s") % {"titel": titel}
+    else:
+        onderwerp = _("Uitnodiging: %(titel)s") % {"titel": titel}
+    aantal = 0
+    for genodigde in genodigden:
+        persoon = genodigde.contactpersoon
+        if not persoon.email:
+            continue
+        mail_inplannen(
+            adres=persoon.email,
+            soort=Mailsoort.BIJEENKOMST,
+            sjabloon="bijeenkomst",
+            onderwerp=onderwerp,
+            context={
+                "naam": persoon.voornaam,
+                "titel": titel,
+                "wanneer": agenda.wanneer(bijeenkomst),
+                "plaats": bijeenkomst.plaats,
+                "geannuleerd": bool(bijeenkomst.geannuleerd_op),
+            },
+            door=door,
+            bijlage=("bijeenkomst.ics", ics, f"text/calendar; method={methode}; charset=utf-8"),
+        )
+        aantal += 1
+    return aantal
+
+
+@transaction.atomic
+def genodigden_uitnodigen(
+    *, bijeenkomst: Bijeenkomst, contactpersonen: Iterable[Contactpersoon], door=None
+) -> int:
+    """Invite contact persons of the buurt's partners by e-mail, with the meeting as .ics; users
+    with that address also get an in-app notification. Returns the number of mails."""
+    personen = list(contactpersonen)
+    buurt_partner_ids = set(
+        Partner.objects.filter(buurten=bijeenkomst.buurt_id).values_list("id", flat=True)
+    )
+    vreemd = [str(p) for p in personen if p.partner_id not in buurt_partner_ids]
+    if vreemd:
+        raise ValidationError(
+            {
+                "genodigden": _("Niet van een partner van deze buurt: %(wie)s")
+                % {"wie": ", ".join(vreemd)}
+            }
+        )
+    zonder_adres = [str(p) for p in personen if not p.email]
+    if zonder_adres:
+        raise ValidationError(
+            {"genodigden": _("Geen e-mailadres: %(wie)s") % {"wie": ", ".join(zonder_adres)}}
+        )
+    if bijeenkomst.geannuleerd_op:
+        raise ValidationError(_("Deze bijeenkomst is geannuleerd."))
+    nieuw = []
+    for persoon in personen:
+        genodigde, gemaakt = Genodigde.objects.get_or_create(
+            bijeenkomst=bijeenkomst, contactpersoon=persoon
+        )
+        nieuw.append(genodigde)
+    aantal = _agenda_versturen(bijeenkomst, nieuw, door=door)
+    adressen = [p.email for p in personen]
+    User = get_user_model()
+    gebruikers = User.objects.filter(is_active=True, email__in=adressen)
+    melden(
+        ontvangers=gebruikers,
+        soort=Meldingsoort.BIJEENKOMST,
+        titel=_("Je bent uitgenodigd voor %(titel)s op %(wanneer)s")
+        % {
+            "titel": bijeenkomst.titel or bijeenkomst.get_type_display(),
+            "wanneer": agenda.wanneer(bijeenkomst),
+        },
+        link=reverse(
+            "activiteiten:bijeenkomst_detail", args=[bijeenkomst.buurt_id, bijeenkomst.pk]
+        ),
+        buurt=bijeenkomst.buurt,
+        sleutel=f"bijeenkomst:{bijeenkomst.pk}",
+        uitgezonderd=door,
+    )
+    return aantal
+
+
+@transaction.atomic
+def bijeenkomst_annuleren(*, bijeenkomst: Bijeenkomst, door=None) -> Bijeenkomst:
+    """Cancel a meeting: it stays (history, outcomes), calendars mark the entry cancelled."""
+    bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+    if bijeenkomst.geannuleerd_op:
+        return bijeenkomst
+    bijeenkomst.geannuleerd_op = timezone.now()
+    bijeenkomst.volgnummer += 1
+    bijeenkomst.save(update_fields=["geannuleerd_op", "volgnummer", "gewijzigd_op"])
+    _agenda_versturen(
+        bijeenkomst, bijeenkomst.genodigden.select_related("contactpersoon"), door=door
+    )
+    return bijeenkomst
+
+
+# --- agenda: the personal key of the iCal feeds -----------------------------------------------------
+@transaction.atomic
+def agendatoken_vernieuwen(*, gebruiker) -> Agendatoken:
+    """A new personal key; the feeds with the old one stop working at once."""
+    token, _gemaakt = Agendatoken.objects.update_or_create(
+        gebruiker=gebruiker, defaults={"sleutel": secrets.token_urlsafe(32)}
+    )
+    return token
 
 
 # --- aanwezigheid ---------------------------------------------------------------------------------
@@ -261,3 +397,53 @@ def reeks_plannen(*, reeks: Reeks, aantal: int, door=None) -> list[Bijeenkomst]:
             )
         )
     return nieuw
+
+
+# --- reminders (the daily job zorgnet.overzicht.tasks.herinneringen_maken) -------------------------
+ACTIE_HERINNERING_DAGEN = 7
+
+
+def acties_herinneren(*, vandaag: date | None = None) -> int:
+    """An open meeting action due within 7 days or overdue: its owner organisation's partner
+    users, once when it is nearly due and once when it is late."""
+    vandaag = vandaag or timezone.localdate()
+    grens = vandaag + timedelta(days=ACTIE_HERINNERING_DAGEN)
+    uitkomsten = (
+        Uitkomst.objects.filter(
+            soort=UitkomstSoort.ACTIE,
+            actie__isnull=False,
+            deadline__lte=grens,
+            eigenaar__isnull=False,
+        )
+        .exclude(actie__status__in=AFGESLOTEN_ACTIESTATUSSEN)
+        .select_related("bijeenkomst__buurt", "eigenaar")
+    )
+    aantal = 0
+    for uitkomst in uitkomsten:
+        bijeenkomst = uitkomst.bijeenkomst
+        laat = uitkomst.deadline < vandaag
+        sjabloon = (
+            _("Een actie van %(partner)s uit '%(bijeenkomst)s' is te laat (tegen %(datum)s)")
+            if laat
+            else _(
+                "Een actie van %(partner)s uit '%(bijeenkomst)s' moet klaar zijn tegen %(datum)s"
+            )
+        )
+        aantal += len(
+            melden_aan_partner(
+                partner_id=uitkomst.eigenaar_id,
+                buurt_ids=[bijeenkomst.buurt_id],
+                soort=Meldingsoort.ACTIE_DEADLINE,
+                titel=sjabloon
+                % {
+                    "partner": uitkomst.eigenaar.naam,
+                    "bijeenkomst": bijeenkomst.titel or bijeenkomst.get_type_display(),
+                    "datum": uitkomst.deadline.strftime("%d/%m/%Y"),
+                },
+                link=lambda buurt_id, a=uitkomst.actie_id: reverse(
+                    "activiteiten:actie_detail", args=[buurt_id, a]
+                ),
+                sleutel=f"uitkomst:{uitkomst.pk}:{uitkomst.deadline:%Y%m%d}:{'laat' if laat else 'bijna'}",
+            )
+        )
+    return aantal

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -12,18 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from activiteiten.acties import services as acties_services
-from activiteiten.bijeenkomsten import permissions, selectors, services
+from activiteiten.bijeenkomsten import agenda, permissions, selectors, services
 from activiteiten.bijeenkomsten.filters import BijeenkomstFilter, OpvolgingFilter
 from activiteiten.bijeenkomsten.forms import (
     AanwezigheidForm,
     BijeenkomstForm,
+    GenodigdenForm,
     NieuweAanwezigenFormSet,
     PlannenForm,
     ReeksForm,
     UitkomstForm,
 )
 from buurten.models import Toegangsactie
-from buurten.permissions import get_buurt_or_404
+from buurten.permissions import buurten_voor, get_buurt_or_404
 from buurten.services import registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import download
@@ -124,6 +125,10 @@ def bijeenkomst_detail(request: HttpRequest, buurt_id: int, bijeenkomst_id: int)
         context["uitkomst_form"] = UitkomstForm(
             partners=selectors.partners_in_buurt(request.user, buurt)
         )
+        context["genodigden_form"] = GenodigdenForm(
+            keuzes=selectors.aanwezigheidskeuzes(request.user, buurt)
+        )
+        context["genodigden"] = list(selectors.genodigden_van(bijeenkomst))
     return render(request, "activiteiten/bijeenkomsten/bijeenkomst_detail.html", context)
 
 
@@ -348,3 +353,91 @@ def reeks_detail(request: HttpRequest, buurt_id: int, reeks_id: int) -> HttpResp
             "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
         },
     )
+
+
+# --- uitnodigen per e-mail, annuleren -------------------------------------------------------------
+@login_required
+@require_http_methods(["POST"])
+def genodigden_uitnodigen(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    """Invite the ticked contact persons by e-mail, with the meeting as .ics attachment."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    _vereis_organisator(request.user, buurt)
+    form = GenodigdenForm(request.POST, keuzes=selectors.aanwezigheidskeuzes(request.user, buurt))
+    try:
+        if not form.is_valid():
+            raise ValidationError([e for fouten in form.errors.values() for e in fouten])
+        aantal = services.genodigden_uitnodigen(
+            bijeenkomst=bijeenkomst,
+            contactpersonen=form.cleaned_data["genodigden"],
+            door=request.user,
+        )
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("%(n)d uitnodigingen verstuurd.") % {"n": aantal})
+    return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
+
+
+@login_required
+@require_http_methods(["POST"])
+def bijeenkomst_annuleren(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    bijeenkomst = selectors.get_bijeenkomst_or_404(buurt, bijeenkomst_id)
+    _vereis_organisator(request.user, buurt)
+    services.bijeenkomst_annuleren(bijeenkomst=bijeenkomst, door=request.user)
+    messages.success(request, _("De bijeenkomst is geannuleerd; de genodigden krijgen bericht."))
+    return redirect("activiteiten:bijeenkomst_detail", buurt.id, bijeenkomst.id)
+
+
+# --- agenda: iCal feeds behind a personal key -------------------------------------------------------
+@login_required
+@require_http_methods(["GET"])
+def agenda_overzicht(request: HttpRequest) -> HttpResponse:
+    """The user's feed addresses, per buurt and per series, and the button to renew the key."""
+    token = getattr(request.user, "agendatoken", None)
+    buurten = list(buurten_voor(request.user).select_related("gemeente").order_by("naam"))
+    return render(
+        request,
+        "activiteiten/bijeenkomsten/agenda.html",
+        {"token": token, "buurten": buurten, "reeksen": selectors.reeksen_voor(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def agenda_vernieuwen(request: HttpRequest) -> HttpResponse:
+    services.agendatoken_vernieuwen(gebruiker=request.user)
+    messages.success(request, _("Je hebt een nieuwe agendalink. De vorige links werken niet meer."))
+    return redirect("activiteiten:agenda")
+
+
+def _ics(inhoud: bytes, naam: str) -> HttpResponse:
+    antwoord = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    antwoord["Content-Disposition"] = f'inline; filename="{slugify(naam) or "agenda"}.ics"'
+    antwoord["Cache-Control"] = "private, no-store"
+    return antwoord
+
+
+def _agendagebruiker(sleutel: str):
+    gebruiker = selectors.gebruiker_van_agendatoken(sleutel)
+    if gebruiker is None:
+        raise Http404(_("Deze agendalink bestaat niet (meer)."))
+    return gebruiker
+
+
+@require_http_methods(["GET"])
+def agenda_buurt(request: HttpRequest, sleutel: str, buurt_id: int) -> HttpResponse:
+    """A buurt's meetings as an iCal feed; the key in the address stands for the user."""
+    gebruiker = _agendagebruiker(sleutel)
+    buurt = get_buurt_or_404(gebruiker, buurt_id)
+    qs = selectors.agenda_bijeenkomsten(selectors.bijeenkomsten_van(buurt))
+    return _ics(agenda.kalender(qs, naam=f"zorgnet · {buurt.naam}"), buurt.naam)
+
+
+@require_http_methods(["GET"])
+def agenda_reeks(request: HttpRequest, sleutel: str, reeks_id: int) -> HttpResponse:
+    gebruiker = _agendagebruiker(sleutel)
+    reeks = selectors.get_reeks_voor_gebruiker_or_404(gebruiker, reeks_id)
+    qs = selectors.agenda_bijeenkomsten(reeks.bijeenkomsten.all())
+    return _ics(agenda.kalender(qs, naam=f"zorgnet · {reeks.titel}"), reeks.titel)

@@ -83,7 +83,7 @@ def test_above_the_threshold_the_export_becomes_a_job_with_a_status_page(
     pagina = client.get(antwoord["Location"]).content.decode()
     assert "Deze selectie telt 5 acties" in pagina  # the message about the job
     assert _url("exportbestand_download", bestand) in pagina
-    assert "hx-get" not in pagina  # finished: no more polling
+    assert 'hx-trigger="every' not in pagina  # finished: no more polling
     lijst = client.get(reverse("activiteiten:actie_list", args=[wereld.buurt_a.id]))
     assert _url("exportbestand_download", bestand) in lijst.content.decode()
 

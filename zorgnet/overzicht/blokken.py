@@ -39,6 +39,8 @@ class Sectie:
     template: str
     context: Callable[..., dict]
     url_name: str | None = None
+    # Who may open the full page (user, buurt) -> bool; None: everyone who sees the buurt.
+    mag: Callable[..., bool] | None = None
 
 
 # --- the buurt page: one section per part of the werking, in the order of its cycle -------------
@@ -172,6 +174,7 @@ BUURTSECTIES: list[Sectie] = [
         "rapport/_buurtsectie.html",
         rapport_context,
         "rapport:buurt_rapport",
+        mag=kan_rapporteren,
     ),
 ]
 
@@ -200,6 +203,11 @@ def rapport_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
     return {"gemeenten": list(gecoordineerd(request.user).order_by("naam"))}
 
 
+def leden_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
+    """Coordinators add buurten and invite their regisseurs."""
+    return {"gemeenten": list(gecoordineerde_gemeenten(request.user).order_by("naam")[:20])}
+
+
 DASHBOARDBLOKKEN: list[Sectie] = [
     Sectie(
         "netwerk", _("Netwerk"), "netwerkanalyse/netwerkanalyse_dashboard.html", netwerk_dashboard
@@ -217,4 +225,5 @@ DASHBOARDBLOKKEN: list[Sectie] = [
         bijeenkomsten_dashboard,
     ),
     Sectie("rapport", _("Rapport"), "rapport/_dashboard.html", rapport_dashboard),
+    Sectie("leden", _("Buurten en regisseurs"), "toegang/leden/_dashboard.html", leden_dashboard),
 ]

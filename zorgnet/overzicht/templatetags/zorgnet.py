@@ -9,11 +9,15 @@ from zorgnet.overzicht.blokken import BUURTSECTIES
 register = template.Library()
 
 
-@register.inclusion_tag("components/buurt_subnav.html")
-def buurt_subnav(buurt, actief: str = "overzicht") -> dict:
-    """Tabs for every section that has a full page, for this buurt."""
+@register.inclusion_tag("components/buurt_subnav.html", takes_context=True)
+def buurt_subnav(context, buurt, actief: str = "overzicht") -> dict:
+    """Tabs for every section that has a full page and that the user may open, for this buurt."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
     tabs = []
     for sectie in BUURTSECTIES:
+        if sectie.mag is not None and (user is None or not sectie.mag(user, buurt)):
+            continue
         if sectie.url_name:
             try:
                 tabs.append((sectie.slug, sectie.titel, reverse(sectie.url_name, args=[buurt.id])))
