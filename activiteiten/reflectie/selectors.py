@@ -183,7 +183,7 @@ def _mandaten(buurt: Buurt, op: date) -> list[Gespreksonderwerp]:
 
 def _banden(buurt: Buurt, op: date) -> list[Gespreksonderwerp]:
     intensiteiten = list(
-        partners.relaties_voor_netwerk([buurt.id], op=op).values_list("intensiteit", flat=True)
+        partners.relaties_voor_netwerk([buurt.id], tot=op).values_list("intensiteit", flat=True)
     )
     licht = sum(1 for i in intensiteiten if i <= Intensiteit.INFO_DELEN)
     if not intensiteiten or licht * 2 <= len(intensiteiten):

@@ -271,10 +271,13 @@ def test_the_relation_list_shows_newest_first_or_by_name_and_stays_in_the_buurt(
     RelatieFactory(van_partner=elders, naar_partner=buiten)  # no side in the buurt: not listed
     Relatie.objects.filter(pk=oud.pk).update(aangemaakt_op=datetime(2024, 1, 1, tzinfo=UTC))
     client = als(wereld.regisseur_a)
-    with django_assert_max_num_queries(12):
+    # 13: one query for the buurt's partner ids, which decide the regisseur's answer buttons.
+    with django_assert_max_num_queries(13):
         standaard = client.get(_url("relatie_list", wereld.buurt_a.id))
     rijen = standaard.context["pagina"].object_list
     assert [r.pk for r in rijen] == [nieuw.pk, oud.pk]
+    # The regisseur answers 'namens' a partner only on a tie with both sides in the buurt.
+    assert [r.namens_te_beantwoorden for r in rijen] == [False, True]
     op_naam = client.get(_url("relatie_list", wereld.buurt_a.id), {"volgorde": "naam"})
     assert [r.pk for r in op_naam.context["pagina"].object_list] == [oud.pk, nieuw.pk]
     assert "Buiten-1" not in standaard.content.decode()
