@@ -97,6 +97,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zorgnet.urls"
 WSGI_APPLICATION = "zorgnet.wsgi.application"
 
+# Every form error list shows the privacy check's redacted suggestion (zorgnet.lib.forms).
+FORM_RENDERER = "zorgnet.lib.forms.Renderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
+from zorgnet.lib.privacy import controleer_geen_identificatoren
 from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
@@ -88,14 +89,20 @@ class Rapportnotitie(models.Model):
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
     drempels = models.TextField(
-        _("drempels"), blank=True, help_text=_("Wat liep moeilijk of hield de werking tegen?")
+        _("drempels"),
+        blank=True,
+        validators=[controleer_geen_identificatoren],
+        help_text=_("Wat liep moeilijk of hield de werking tegen?"),
     )
     ondersteuning = models.TextField(
         _("nodige ondersteuning"),
         blank=True,
+        validators=[controleer_geen_identificatoren],
         help_text=_("Wat heeft de werking nodig van het lokaal bestuur of de partners?"),
     )
-    volgende_stappen = models.TextField(_("volgende stappen"), blank=True)
+    volgende_stappen = models.TextField(
+        _("volgende stappen"), blank=True, validators=[controleer_geen_identificatoren]
+    )
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
