@@ -23,7 +23,9 @@ def run() -> list[Figuur]:
 
     zinnen = lees_set(SET)
     meting = meet(zinnen)
-    gemengd = [z for paar in zip(zinnen[::2], zinnen[len(zinnen) // 2 :: 2]) for z in paar]
+    gemengd = [
+        z for paar in zip(zinnen[::2], zinnen[len(zinnen) // 2 :: 2], strict=False) for z in paar
+    ]
     ms = duur_ms(_tekst_van_1000_tekens(gemengd), keer=100)
     schoon = meting.zinnen - meting.met_identificator
     return [

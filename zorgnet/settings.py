@@ -241,6 +241,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "zorgnet.toegang.tasks.bewaartermijnen_toepassen",
         "schedule": 24 * 3600.0,
     },
+    # Daily: report files and previews past ZORGNET_BEWAARTERMIJNEN["rapport"] (its own job: the
+    # layer contract keeps zorgnet.toegang and zorgnet.rapport independent).
+    "rapport-bewaartermijn": {
+        "task": "zorgnet.rapport.tasks.rapporten_opruimen",
+        "schedule": 24 * 3600.0,
+    },
     # Network analysis: a weekly snapshot per buurt and gemeente; stuck runs reset every 10 min.
     "netwerk-snapshots": {"task": "partners.tasks.netwerk_snapshots", "schedule": 7 * 86400.0},
     "netwerk-vastgelopen": {
@@ -266,6 +272,7 @@ ZORGNET_BEWAARTERMIJNEN = {
     "signaal": env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730),
     "toegangsgebeurtenis": env.int("ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN", default=730),
     "exportbestand": env.int("ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN", default=7),
+    "rapport": env.int("ZORGNET_BEWAARTERMIJN_RAPPORTEN_DAGEN", default=365),
 }
 # An XLSX export with more rows than this is written by a job (long queue) instead of in the request.
 ZORGNET_XLSX_JOB_VANAF = env.int("ZORGNET_XLSX_JOB_VANAF", default=20_000)

@@ -6,7 +6,7 @@ minute or more, so it happens at install time (`make install`, the Docker build:
 `python -m zorgnet.lib.namen`), never on a request: `personen()` refuses to start without the
 cache. Loading the cache takes a few seconds and happens once per process.
 
-Only deduce's name and street annotators run; dates, ages, phone numbers and the like are found by
+Only deduce's name annotators run; street addresses, dates, ages, phone numbers and the like are found by
 the project's own patterns in `zorgnet.lib.privacy` (Belgian formats, birth dates only). Names of
 Flemish places and organisations that deduce reads as a person ("van Gent", "Wit-Gele Kruis") are
 dropped by `data/geen_personen.txt`.
@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +43,11 @@ _NIET_GEBRUIKT = {
     "phone",
     "email",
     "url",
+    # Dutch street lists read generic words as streets ("Bijeenkomst 12"); street addresses
+    # have a Flemish pattern of their own in privacy.py.
+    "street_pattern",
+    "street_lookup",
+    "housenumber",
 }
 _NIET_OPGEBOUWD = (
     "De naamlijsten van deduce zijn niet opgebouwd: voer `make install` of "
@@ -140,19 +146,39 @@ def _is_geen_persoon(tekst: str) -> bool:
     return bool(woorden) and all(w.casefold().strip(".,") in geen for w in woorden)
 
 
-def personen(tekst: str) -> list[tuple[int, int, str]]:
-    """(start, end, soort) of every person name ("persoon") and street address ("adres")."""
+@functools.cache
+def _voornamen() -> frozenset[str]:
+    """deduce's list of first names (casefolded)."""
+    lijst = _stil_importeren()._LOOKUP_LIST_PATH / "src" / "names" / "lst_first_name" / "items.txt"
+    return frozenset(r.strip().casefold() for r in lijst.read_text(encoding="utf-8").splitlines())
+
+
+_ZINSBEGIN = re.compile(r"(?:^|[.!?:;\n]\s*|^\W*)$")
+
+
+def _is_woord_aan_zinsbegin(tekst: str, start: int, woord: str) -> bool:
+    """One capitalised word at the start of a sentence that is no first name ("Schimmel in de
+    woningen", "Stil hier."): a surname list also holds ordinary words, so it is not read as a
+    name there. "Sarah zegt ..." stays a name; so does "Peeters" inside a sentence."""
+    if " " in woord or woord.casefold() in _voornamen():
+        return False
+    return bool(_ZINSBEGIN.search(tekst[:start]))
+
+
+def personen(tekst: str) -> list[tuple[int, int]]:
+    """(start, end) of every person name deduce finds in the text."""
     if not tekst:
         return []
     document = _deduce().deidentify(tekst)
     gevonden = []
     for annotatie in document.annotations:
-        if annotatie.tag.startswith("persoon") or annotatie.tag == "patient":
-            if _is_geen_persoon(annotatie.text):
-                continue
-            gevonden.append((annotatie.start_char, annotatie.end_char, "persoon"))
-        elif annotatie.tag == "locatie":
-            gevonden.append((annotatie.start_char, annotatie.end_char, "adres"))
+        if not (annotatie.tag.startswith("persoon") or annotatie.tag == "patient"):
+            continue
+        if _is_geen_persoon(annotatie.text):
+            continue
+        if _is_woord_aan_zinsbegin(tekst, annotatie.start_char, annotatie.text.strip()):
+            continue
+        gevonden.append((annotatie.start_char, annotatie.end_char))
     return gevonden
 
 

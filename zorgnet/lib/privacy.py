@@ -118,7 +118,6 @@ _GEEN_HUISNUMMER = (
     r"kinderen|personen|mensen|bewoners|buren|huizen|gezinnen|woningen|%|euro|eur|km|meter|m\b|"
     r"procent|deelnemers|vrijwilligers|straten|tot|à|a\b|-\s*\d|op\s+\d))"
 )
-_TELWOORD = re.compile(_GEEN_HUISNUMMER.replace("(?!", "(?:", 1), _I)
 _HUISNUMMER = (
     rf"\d{{1,4}}(?:\s?[a-z](?![{_LETTER}]))?(?:\s*(?:bus|bte|b)\s*\d{{1,4}})?{_GEEN_HUISNUMMER}"
 )
@@ -250,11 +249,7 @@ def vondsten(tekst: str) -> list[Vondst]:
     if not tekst.strip():
         return []
     gevonden = _regex_vondsten(tekst)
-    gevonden += [
-        Vondst(s, e, soort)
-        for s, e, soort in namen.personen(tekst)
-        if soort != "adres" or not _TELWOORD.match(tekst, e)
-    ]
+    gevonden += [Vondst(s, e, "persoon") for s, e in namen.personen(tekst)]
     gevonden += _telefoon_vondsten(tekst, gevonden)
     personen = [v for v in gevonden if v.soort == "persoon"]
     gevonden += _leeftijden(tekst, personen)

@@ -26,7 +26,7 @@ from buurten.permissions import (
     is_coordinator_van,
     kan_rapporteren,
 )
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import csv_response, download, xlsx_response
 from zorgnet.netwerkanalyse import services
@@ -279,6 +279,7 @@ KOP = [
 
 @login_required
 @require_GET
+@exportlimiet
 def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None = None):
     """Per-partner metrics of the newest snapshot, CSV (streamed) or XLSX."""
     scope = _scope(request, buurt_id, gemeente_id)
@@ -309,6 +310,7 @@ def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None
 
 @login_required
 @require_GET
+@exportlimiet
 def netwerk_graaf(request, buurt_id: int | None = None, gemeente_id: int | None = None):
     """The graph of the newest snapshot for researchers: GraphML or a CSV edge list."""
     scope = _scope(request, buurt_id, gemeente_id)

@@ -50,6 +50,14 @@ class RapportBestand(Taakrecord):
     tot = models.DateField(_("tot en met"))
     formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
     bestand = models.FileField(_("bestand"), upload_to="rapporten/%Y/", blank=True)
+    namen_opnemen = models.BooleanField(
+        _("namen opnemen"),
+        default=False,
+        help_text=_(
+            "Verbinders en kwetsbare schakels bij naam noemen. Zonder vinkje toont het rapport "
+            "alleen hun aantal en het netwerkbeeld zonder namen."
+        ),
+    )
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]

@@ -25,9 +25,14 @@ from zorgnet.rapport.secties import rapportsecties
 from .models import RapportBestand, RapportVoorbeeld
 
 
-def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:
+def scope_voor_buurt(buurt: Buurt, van: date, tot: date, *, namen_opnemen: bool = False) -> Scope:
     return Scope(
-        buurt_ids=(buurt.id,), gemeente_id=buurt.gemeente_id, van=van, tot=tot, titel=buurt.naam
+        buurt_ids=(buurt.id,),
+        gemeente_id=buurt.gemeente_id,
+        van=van,
+        tot=tot,
+        titel=buurt.naam,
+        namen_opnemen=namen_opnemen,
     )
 
 
@@ -46,7 +51,8 @@ def scope_voor_gemeente(gemeente: Gemeente, van: date, tot: date) -> Scope:
 
 def scope_van_bestand(bestand: RapportBestand | RapportVoorbeeld) -> Scope:
     if bestand.buurt_id:
-        return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot)
+        namen = getattr(bestand, "namen_opnemen", False)  # a preview never names partners
+        return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot, namen_opnemen=namen)
     return scope_voor_gemeente(bestand.gemeente, bestand.van, bestand.tot)
 
 
