@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from activiteiten.models import SignaalStatus
 from tests.factories import SignaalFactory
-from zorgnet.lib.kleine_aantallen import AFGESCHERMD, afschermen
+from zorgnet.lib.kleine_aantallen import AFGESCHERMD, afschermen, kolom_afschermen
 from zorgnet.rapport.sectie import Scope
 from zorgnet.rapport.secties.signalen import signalen_gegevens
 
@@ -135,3 +135,9 @@ def test_het_rapport_laat_niets_afleiden(wereld):
     status, thema = g["per_status"], g["per_thema"]
     assert ("In behandeling", "< 5") in status
     assert_niet_af_te_leiden([(g["totaal"], status), (g["totaal"], thema)])
+
+
+@pytest.mark.parametrize("kolom", [[6, 1, 0], [3, 12, 9], [2, 2, 20], [40, 7, 1, 1]])
+def test_een_kolom_per_buurt_tegen_het_gemeentetotaal(kolom):
+    getoond = kolom_afschermen(kolom)
+    assert_niet_af_te_leiden([(sum(kolom), list(enumerate(getoond)))])

@@ -98,6 +98,13 @@ def afschermen(
     return weergave, totalen_weg
 
 
+def kolom_afschermen(waarden: Sequence[int]) -> list[Any]:
+    """A column of counts whose total the reader knows (one row per buurt of a gemeente, whose
+    total is in the gemeente report): protected as one group."""
+    weergave, _totalen = afschermen(dict(enumerate(waarden)), [(sum(waarden), range(len(waarden)))])
+    return [weergave[i] for i in range(len(waarden))]
+
+
 def afgeschermd_totaal(totaal: int, verborgen: bool) -> Any:
     """A total beside suppressed cells: "•" when it had to be hidden, else the one rule."""
     return AFGESCHERMD if verborgen else klein_aantal(totaal)
