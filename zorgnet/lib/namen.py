@@ -131,6 +131,12 @@ def _Deduce(module, lookup_structs):
     return deduce
 
 
+def opwarmen() -> None:
+    """Load the lookup structures now (web and worker start-up) rather than on a first check."""
+    _deduce()
+    _voornamen()
+
+
 @functools.cache
 def _geen_personen() -> frozenset[str]:
     regels = (_DATA / "geen_personen.txt").read_text(encoding="utf-8").splitlines()
