@@ -8,6 +8,8 @@ WORKDIR /app
 COPY pyproject.toml ./
 RUN pip install --no-cache-dir .
 COPY . .
+# deduce's name lookup structures, built once into the image (never on a request).
+RUN python -m zorgnet.lib.namen
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
 RUN useradd --create-home zorgnet && mkdir -p /app/var && chown -R zorgnet /app/var
 USER zorgnet

@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format bench worker beat clean
+.PHONY: run test install lint format bench bench-privacy worker beat clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m zorgnet.lib.namen
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -43,6 +44,10 @@ format: $(STAMP)
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/zorgnet_bench
 bench: $(STAMP)
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench
+
+# The identifier check alone (labelled set, 1,000-character timing); no database needed.
+bench-privacy: $(STAMP)
+	$(PY) -m bench bench_privacy
 
 worker: $(STAMP)
 	$(VENV)/bin/celery -A zorgnet worker -Q default,long --loglevel INFO

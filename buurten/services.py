@@ -1,6 +1,8 @@
 """Writes for buurten, memberships and the access log."""
 
+import functools
 import logging
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -151,7 +153,7 @@ def exports_vandaag(user) -> int:
 def controleer_exportlimiet(user, buurt: Buurt) -> None:
     """Refuse (and log) an export once a partner account used up its exports for today.
 
-    Call it in an export or download view before the export is made and logged.
+    Export and download views get it through the `exportlimiet` decorator.
     """
     if not is_partneraccount(user, buurt):
         return
@@ -172,6 +174,31 @@ def controleer_exportlimiet(user, buurt: Buurt) -> None:
         )
         % {"n": limiet}
     )
+
+
+def exportlimiet(view: Callable | None = None, *, alleen_als: Callable | None = None) -> Callable:
+    """Decorator for every view that exports or downloads: the partner's daily export limit.
+
+    Before the view runs, a partner account that used up its exports for today
+    (`controleer_exportlimiet`) gets 429 with a Dutch message (WeigeringenMiddleware). The buurt
+    comes from the URL's `buurt_id`; a view without one (gemeente reports) is not reachable by a
+    partner account. `alleen_als(request)` limits the check to the download variant of a page
+    (the meeting sheet is a page, its PDF a download). Views carry `exportlimiet = True`, which
+    tests/toegang/test_exportlimiet.py checks for every export and download URL."""
+
+    def decorator(functie: Callable) -> Callable:
+        @functools.wraps(functie)
+        def omhulsel(request, *args, **kwargs):
+            if alleen_als is None or alleen_als(request):
+                buurt = Buurt.objects.filter(pk=kwargs.get("buurt_id")).first()
+                if buurt is not None:
+                    controleer_exportlimiet(request.user, buurt)
+            return functie(request, *args, **kwargs)
+
+        omhulsel.exportlimiet = True
+        return omhulsel
+
+    return decorator(view) if view is not None else decorator
 
 
 @transaction.atomic

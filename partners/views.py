@@ -23,7 +23,7 @@ from buurten.permissions import (
     vereis_beheer,
     vereis_rapportrecht,
 )
-from buurten.services import controleer_exportlimiet, registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from partners.filters import PartnerFilter
 from zorgnet.lib import importbestand, paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
@@ -569,6 +569,7 @@ def _importinhoud(form: ImportForm, *, buurt, soort: str) -> tuple[bytes, str]:
 
 @login_required
 @require_GET
+@exportlimiet
 def partner_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_rapportrecht(request.user, buurt)
@@ -592,6 +593,7 @@ def partner_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@exportlimiet
 def contactpersoon_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_rapportrecht(request.user, buurt)
@@ -627,7 +629,6 @@ def relatie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
 
 def _export(request, buurt, soort: str, kop, rijen) -> HttpResponse:
     formaat = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
-    controleer_exportlimiet(request.user, buurt)
     registreer_toegang(
         gebruiker=request.user,
         actie=Toegangsactie.EXPORT,

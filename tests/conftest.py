@@ -258,6 +258,12 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    from zorgnet.lib import namen
+
+    # The live server runs in this process: load deduce's name lists before the first page
+    # posts a text, as zorgnet/wsgi.py does for production (seconds; once per process).
+    namen.opwarmen()
+
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,

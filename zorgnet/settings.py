@@ -98,6 +98,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zorgnet.urls"
 WSGI_APPLICATION = "zorgnet.wsgi.application"
 
+# Every form error list shows the privacy check's redacted suggestion (zorgnet.lib.forms).
+FORM_RENDERER = "zorgnet.lib.forms.Renderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -241,6 +244,12 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "zorgnet.toegang.tasks.bewaartermijnen_toepassen",
         "schedule": 24 * 3600.0,
     },
+    # Daily: report files and previews past ZORGNET_BEWAARTERMIJNEN["rapport"] (its own job: the
+    # layer contract keeps zorgnet.toegang and zorgnet.rapport independent).
+    "rapport-bewaartermijn": {
+        "task": "zorgnet.rapport.tasks.rapporten_opruimen",
+        "schedule": 24 * 3600.0,
+    },
     # Network analysis: a weekly snapshot per buurt and gemeente; stuck runs reset every 10 min.
     "netwerk-snapshots": {"task": "partners.tasks.netwerk_snapshots", "schedule": 7 * 86400.0},
     "netwerk-vastgelopen": {
@@ -302,6 +311,7 @@ ZORGNET_BEWAARTERMIJNEN = {
     "signaal": env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730),
     "toegangsgebeurtenis": env.int("ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN", default=730),
     "exportbestand": env.int("ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN", default=7),
+    "rapport": env.int("ZORGNET_BEWAARTERMIJN_RAPPORTEN_DAGEN", default=365),
 }
 # An XLSX export with more rows than this is written by a job (long queue) instead of in the request.
 ZORGNET_XLSX_JOB_VANAF = env.int("ZORGNET_XLSX_JOB_VANAF", default=20_000)

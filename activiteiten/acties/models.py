@@ -114,7 +114,9 @@ class Actie(models.Model):
     buurt = models.ForeignKey(
         Buurt, on_delete=models.CASCADE, related_name="acties", verbose_name=_("buurt")
     )
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(
+        _("titel"), max_length=200, validators=[controleer_geen_identificatoren]
+    )
     categorie = models.CharField(
         _("categorie"),
         max_length=30,
@@ -266,12 +268,16 @@ class Beleidssignaal(models.Model):
     buurt = models.ForeignKey(
         Buurt, on_delete=models.CASCADE, related_name="beleidssignalen", verbose_name=_("buurt")
     )
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(
+        _("titel"), max_length=200, validators=[controleer_geen_identificatoren]
+    )
     boodschap = models.TextField(
         _("boodschap aan het lokaal bestuur"), validators=[controleer_geen_identificatoren]
     )
     verstuurd_op = models.DateField(_("verstuurd op"), null=True, blank=True)
-    reactie = models.TextField(_("reactie van het beleid"), blank=True)
+    reactie = models.TextField(
+        _("reactie van het beleid"), blank=True, validators=[controleer_geen_identificatoren]
+    )
     reactie_op = models.DateField(_("reactie ontvangen op"), null=True, blank=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

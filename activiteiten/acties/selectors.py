@@ -20,6 +20,7 @@ from activiteiten.models import (
 from buurten.models import Buurt, Rol
 from partners import selectors as partner_selectors
 from partners.models import Partner
+from zorgnet.lib.kleine_aantallen import afgeschermd_totaal, afschermen
 from zorgnet.netwerk.banden import WaargenomenBand
 
 
@@ -61,17 +62,51 @@ def open_signalen(user, buurt: Buurt) -> QuerySet[Signaal]:
     )
 
 
-def signaal_tellingen(
-    buurt: Buurt, *, van: date | None = None, tot: date | None = None
-) -> dict[str, list[tuple[str, int]]]:
-    """Aggregates for coordinators and reports: counts per status, theme and channel (no content)."""
-    qs = SignaalFilter.toepassen(Signaal.objects.filter(buurt=buurt), {"van": van, "tot": tot})
-    uit: dict[str, list[tuple[str, int]]] = {}
-    for veld in ("status", "thema", "kanaal"):
+def signaaltellingen_tellen(tellingen: dict[str, dict[str, int]]) -> dict:
+    """Counts per status, theme and channel as a reader outside the regie sees them.
+
+    `tellingen` maps "status", "thema" (and optionally "kanaal") to {code: count}. Every
+    breakdown adds up to the same total, and the open statuses to the "Open signalen" figure of
+    the buurt page: all of them are protected together (complementary suppression), so no hidden
+    count follows from the figures beside it. Returns display rows per breakdown, the total and
+    the open count as shown."""
+    waarden = {(veld, code): n for veld, rijen in tellingen.items() for code, n in rijen.items()}
+    totaal = sum(tellingen["status"].values())
+    open_n = sum(tellingen["status"].get(s, 0) for s in OPEN_SIGNAALSTATUSSEN)
+    groepen = [(totaal, [k for k in waarden if k[0] == veld]) for veld in tellingen]
+    groepen.append(
+        (open_n, [("status", s) for s in OPEN_SIGNAALSTATUSSEN if ("status", s) in waarden])
+    )
+    weergave, totalen_weg = afschermen(waarden, groepen)
+    uit: dict = {"rijen": {}}
+    for veld, rijen in tellingen.items():
         labels = dict(Signaal._meta.get_field(veld).choices)
-        rijen = qs.values(veld).annotate(n=Count("id")).order_by(veld)
-        uit[veld] = [(str(labels.get(r[veld], r[veld])), r["n"]) for r in rijen]
+        uit["rijen"][veld] = [
+            (str(labels.get(code, code)), weergave[(veld, code)])
+            for code, _n in sorted(rijen.items(), key=lambda r: -r[1])
+        ]
+    uit["totaal"] = afgeschermd_totaal(totaal, bool(totalen_weg & set(range(len(tellingen)))))
+    uit["open"] = afgeschermd_totaal(open_n, len(tellingen) in totalen_weg)
     return uit
+
+
+def signaal_codes(
+    buurten: list[Buurt], *, van: date | None = None, tot: date | None = None
+) -> dict[str, dict[str, int]]:
+    """{veld: {code: count}} per status, theme and channel over these buurten (no content)."""
+    qs = Signaal.objects.filter(buurt__in=buurten)
+    qs = SignaalFilter.toepassen(qs, {"van": van, "tot": tot})
+    return {
+        veld: {r[veld]: r["n"] for r in qs.values(veld).annotate(n=Count("id")).order_by(veld)}
+        for veld in ("status", "thema", "kanaal")
+    }
+
+
+def afgeschermde_signaaltellingen(
+    buurt: Buurt, *, van: date | None = None, tot: date | None = None
+) -> dict:
+    """The buurt's signal counts for coordinators and other readers outside the regie."""
+    return signaaltellingen_tellen(signaal_codes([buurt], van=van, tot=tot))
 
 
 def aantal_open_signalen(buurt_ids: list[int]) -> dict[int, int]:

@@ -167,7 +167,9 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         context["tellingen"] = (
             {}
             if filters.ongeldig
-            else selectors.signaal_tellingen(buurt, van=gekozen.get("van"), tot=gekozen.get("tot"))
+            else selectors.afgeschermde_signaaltellingen(
+                buurt, van=gekozen.get("van"), tot=gekozen.get("tot")
+            )
         )
         return render(request, "activiteiten/acties/signaal_tellingen.html", context)
     qs = filters.resultaten

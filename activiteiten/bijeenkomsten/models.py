@@ -83,14 +83,16 @@ class Bijeenkomst(models.Model):
         verbose_name=_("reeks"),
     )
     type = models.CharField(_("soort"), max_length=30, choices=BijeenkomstType.choices)
-    titel = models.CharField(_("titel"), max_length=160, blank=True)
+    titel = models.CharField(
+        _("titel"), max_length=160, blank=True, validators=[controleer_geen_identificatoren]
+    )
     datum = models.DateField(_("datum"), default=timezone.localdate)
     begintijd = models.TimeField(_("begintijd"), null=True, blank=True)
     eindtijd = models.TimeField(_("eindtijd"), null=True, blank=True)
     plaats = models.CharField(_("plaats"), max_length=160, blank=True)
     thema = models.CharField(_("thema"), max_length=160, blank=True)
     facilitator = models.CharField(_("facilitator"), max_length=160, blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, validators=[controleer_geen_identificatoren])
     situatie = models.TextField(
         _("situatie (anoniem)"),
         blank=True,

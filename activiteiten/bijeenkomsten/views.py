@@ -25,7 +25,7 @@ from activiteiten.bijeenkomsten.forms import (
 )
 from buurten.models import Toegangsactie
 from buurten.permissions import buurten_voor, get_buurt_or_404
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
@@ -268,6 +268,7 @@ def _afdruk(request: HttpRequest, buurt_id: int, bijeenkomst_id: int, soort: str
 
 @login_required
 @require_http_methods(["GET"])
+@exportlimiet(alleen_als=lambda request: request.GET.get("formaat") == "pdf")
 def bijeenkomst_blad(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
     """The meeting sheet: agenda and attendance list."""
     return _afdruk(request, buurt_id, bijeenkomst_id, "blad")
@@ -275,6 +276,7 @@ def bijeenkomst_blad(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -
 
 @login_required
 @require_http_methods(["GET"])
+@exportlimiet(alleen_als=lambda request: request.GET.get("formaat") == "pdf")
 def bijeenkomst_verslag(request: HttpRequest, buurt_id: int, bijeenkomst_id: int) -> HttpResponse:
     """The minutes: who was there and what came out of it."""
     return _afdruk(request, buurt_id, bijeenkomst_id, "verslag")

@@ -21,7 +21,7 @@ from activiteiten.exports import selectors, services
 from activiteiten.exports.selectors import KOLOMMEN, actie_rijen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from zorgnet.lib.bestanden import bestand_response
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.taakrecords import TaakStatus
@@ -39,6 +39,7 @@ def _terug_naar_lijst(request: HttpRequest, buurt) -> HttpResponse:
 
 @login_required
 @require_GET
+@exportlimiet
 def actie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """All actions of the buurt (filters of the list page apply), for the regisseur only."""
     buurt = get_buurt_or_404(request.user, buurt_id)
@@ -97,6 +98,7 @@ def exportbestand_detail(
 
 @login_required
 @require_GET
+@exportlimiet
 def exportbestand_download(
     request: HttpRequest, buurt_id: int, exportbestand_id: int
 ) -> HttpResponse:

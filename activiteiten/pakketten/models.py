@@ -94,7 +94,9 @@ class DoelVersie(models.Model):
     titel = models.CharField(_("titel"), max_length=200)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     termijn = models.CharField(_("termijn"), max_length=10, choices=Termijn.choices)
-    reden = models.TextField(_("reden van de wijziging"))
+    reden = models.TextField(
+        _("reden van de wijziging"), validators=[controleer_geen_identificatoren]
+    )
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -412,10 +414,16 @@ class Afwijking(models.Model):
             ("andere", _("Andere")),
         ],
     )
-    omschrijving = models.CharField(_("afwijking"), max_length=200)
-    reden = models.TextField(_("reden (remmende factor)"))
-    implicatie = models.TextField(_("implicatie"))
-    opvang = models.TextField(_("hoe vangen we dit op"))
+    omschrijving = models.CharField(
+        _("afwijking"), max_length=200, validators=[controleer_geen_identificatoren]
+    )
+    reden = models.TextField(
+        _("reden (remmende factor)"), validators=[controleer_geen_identificatoren]
+    )
+    implicatie = models.TextField(_("implicatie"), validators=[controleer_geen_identificatoren])
+    opvang = models.TextField(
+        _("hoe vangen we dit op"), validators=[controleer_geen_identificatoren]
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
@@ -439,9 +447,16 @@ class Factor(models.Model):
         Activiteitenpakket, on_delete=models.CASCADE, related_name="factoren"
     )
     soort = models.CharField(_("soort"), max_length=20, choices=FactorSoort.choices)
-    omschrijving = models.CharField(_("factor"), max_length=200)
+    omschrijving = models.CharField(
+        _("factor"), max_length=200, validators=[controleer_geen_identificatoren]
+    )
     wegwerkbaar = models.BooleanField(_("kan weggewerkt worden"), default=True)
-    aanpak = models.CharField(_("hoe inzetten of wegwerken"), max_length=300, blank=True)
+    aanpak = models.CharField(
+        _("hoe inzetten of wegwerken"),
+        max_length=300,
+        blank=True,
+        validators=[controleer_geen_identificatoren],
+    )
 
     class Meta:
         ordering = ["pakket", "soort", "pk"]

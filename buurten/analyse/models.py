@@ -113,7 +113,9 @@ class Buurtanalyse(models.Model):
     peildatum = models.DateField(
         _("peildatum"), help_text=_("De analyse toont de cijfers tot en met deze datum.")
     )
-    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    samenvatting = models.TextField(
+        _("samenvatting"), blank=True, validators=[controleer_geen_identificatoren]
+    )
     is_baseline = models.BooleanField(_("baseline"), default=False)
     bevroren_op = models.DateTimeField(_("bevroren op"), null=True, blank=True)
     bevroren_door = models.ForeignKey(

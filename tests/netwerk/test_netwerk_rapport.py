@@ -16,9 +16,14 @@ from zorgnet.rapport.secties.netwerk import bladen, gegevens, kerncijfers
 pytestmark = pytest.mark.django_db
 
 
-def _scope(w, van: date, tot: date) -> Scope:
+def _scope(w, van: date, tot: date, *, namen: bool = False) -> Scope:
     return Scope(
-        buurt_ids=(w.buurt_a.id,), gemeente_id=w.gemeente_1.id, van=van, tot=tot, titel="A"
+        buurt_ids=(w.buurt_a.id,),
+        gemeente_id=w.gemeente_1.id,
+        van=van,
+        tot=tot,
+        titel="A",
+        namen_opnemen=namen,
     )
 
 
@@ -37,7 +42,7 @@ def test_it_reports_the_snapshot_of_the_period(wereld, django_capture_on_commit_
     a, b, c, d = _netwerk(wereld)
     _analyse(wereld, django_capture_on_commit_callbacks)
     vandaag = timezone.localdate()
-    g = gegevens(_scope(wereld, vandaag - timedelta(days=90), vandaag))
+    g = gegevens(_scope(wereld, vandaag - timedelta(days=90), vandaag, namen=True))
     assert g["partners"] == 5
     assert g["banden"] == Relatie.objects.count() == 3
     assert g["eilandjes"] == [d.naam]
@@ -70,3 +75,23 @@ def test_it_compares_with_the_snapshot_before_the_period(
     assert g["banden"] == 4
     assert g["vorige"]["banden"] == 3
     assert ("Nieuwe banden sinds vorige meting", 1) in kerncijfers(g)
+
+
+def test_without_namen_opnemen_it_gives_counts_and_a_picture_without_names(
+    wereld, django_capture_on_commit_callbacks
+):
+    from django.template.loader import render_to_string
+
+    a, b, c, d = _netwerk(wereld)
+    _analyse(wereld, django_capture_on_commit_callbacks)
+    vandaag = timezone.localdate()
+    g = gegevens(_scope(wereld, vandaag - timedelta(days=90), vandaag))
+    html = render_to_string("rapport/secties/netwerk.html", {"s": g})
+    for partner in (a, b, c, d):
+        assert f"<title>{partner.naam} (" not in g["svg"]
+    assert "Als deze partners wegvallen" not in html and "zonder samenwerkingsband:" not in html
+    assert len(g["kwetsbaar"]) == 2 and len(g["eilandjes"]) == 1
+    assert "kwetsbare schakels" in html
+    met_namen = gegevens(_scope(wereld, vandaag - timedelta(days=90), vandaag, namen=True))
+    met_html = render_to_string("rapport/secties/netwerk.html", {"s": met_namen})
+    assert "Als deze partners wegvallen" in met_html and f"<title>{a.naam} (" in met_namen["svg"]

@@ -59,14 +59,16 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
 
 def test_every_retention_setting_is_documented_and_runs_daily():
     termijnen = django_settings.ZORGNET_BEWAARTERMIJNEN
-    assert set(termijnen) == {"signaal", "toegangsgebeurtenis", "exportbestand"}
+    assert set(termijnen) == {"signaal", "toegangsgebeurtenis", "exportbestand", "rapport"}
     env = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
     for variabele in (
         "ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN",
         "ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN",
         "ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN",
+        "ZORGNET_BEWAARTERMIJN_RAPPORTEN_DAGEN",
     ):
         assert variabele in env and variabele in readme
     taken = {v["task"] for v in django_settings.CELERY_BEAT_SCHEDULE.values()}
     assert "zorgnet.toegang.tasks.bewaartermijnen_toepassen" in taken
+    assert "zorgnet.rapport.tasks.rapporten_opruimen" in taken

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
+from django.template import loader
 
 # A date field as the browser's date picker; ISO format, which <input type=date> requires.
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -17,3 +19,18 @@ def fouten_naar_form(form: forms.BaseForm, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, lijst)
     else:
         form.add_error(None, fout)
+
+
+class Renderer(DjangoTemplates):
+    """Django's form renderer, with one error list for every form: components/foutenlijst.html.
+
+    It shows the errors as Django does and, under an identifier error of the privacy check, what
+    was found and the redacted text with a button that puts it in the field (static/js/voorstel.js).
+    """
+
+    FOUTENLIJSTEN = {"django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"}
+
+    def get_template(self, template_name):
+        if template_name in self.FOUTENLIJSTEN:
+            return loader.get_template("components/foutenlijst.html")
+        return super().get_template(template_name)

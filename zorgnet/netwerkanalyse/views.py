@@ -27,7 +27,7 @@ from buurten.permissions import (
     kan_rapporteren,
     partner_ids_van,
 )
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.exports import csv_response, download, xlsx_response
@@ -354,6 +354,7 @@ KOP = [
 
 @login_required
 @require_GET
+@exportlimiet
 def netwerk_export(request, buurt_id: int | None = None, gemeente_id: int | None = None):
     """Per-partner metrics of the run the page shows, CSV (streamed) or XLSX; every CSV row and
     the sheet "Over dit bestand" say which run and filter the figures belong to."""
@@ -422,6 +423,7 @@ def _band(band: list) -> tuple:
 
 @login_required
 @require_GET
+@exportlimiet
 def netwerk_graaf(request, buurt_id: int | None = None, gemeente_id: int | None = None):
     """The graph of the run the page shows, for researchers: GraphML or a CSV edge list, both
     carrying the run and its filter (graph attributes, or columns on every row)."""

@@ -24,6 +24,7 @@ from buurten.analyse.selectors import sectie_context as buurtanalyse_context
 from buurten.models import Buurt
 from buurten.permissions import gecoordineerde_gemeenten, kan_beheren, kan_rapporteren
 from partners import selectors as partners
+from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 from zorgnet.netwerkanalyse.selectors import sleutel_van
@@ -69,9 +70,13 @@ def acties_context(request: HttpRequest, buurt: Buurt) -> dict:
     open_n = None
     if acties_rechten.kan_loggen(user, buurt) and not beheer:
         # A partner counts only the signals it may read.
-        open_n = acties.open_signalen(user, buurt).count()
-    elif acties_rechten.ziet_signaaltellingen(user, buurt):
+        open_n = klein_aantal(acties.open_signalen(user, buurt).count())
+    elif beheer:
+        # The regie sees the exact number of its own buurt.
         open_n = acties.aantal_open_signalen([buurt.id]).get(buurt.id, 0)
+    elif acties_rechten.ziet_signaaltellingen(user, buurt):
+        # Outside the regie: the figure as protected together with the signal counts page.
+        open_n = acties.afgeschermde_signaaltellingen(buurt)["open"]
     return {
         "buurt_id": buurt.id,
         "acties": acties.actie_tellingen(buurt),

@@ -42,6 +42,19 @@ class RapportForm(PeriodeForm):
     )
 
 
+class BuurtRapportForm(RapportForm):
+    """The regisseur's report form: may name brokers and fragile links (off by default)."""
+
+    namen_opnemen = forms.BooleanField(
+        label=_("Namen opnemen"),
+        required=False,
+        help_text=_(
+            "Verbinders en kwetsbare schakels bij naam noemen. Zonder vinkje toont het rapport "
+            "alleen hun aantal en het netwerkbeeld zonder namen."
+        ),
+    )
+
+
 class GemeenteRapportForm(RapportForm):
     per_buurt = forms.BooleanField(label=_("Maak ook een rapport per buurt"), required=False)
 

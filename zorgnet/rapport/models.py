@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from buurten.models import Buurt, Gemeente
 from zorgnet.lib.bestanden import OnraadbaarPad
+from zorgnet.lib.privacy import controleer_geen_identificatoren
 from zorgnet.lib.taakrecords import LOPEND, Taakrecord
 
 
@@ -74,6 +75,14 @@ class RapportBestand(Taakrecord):
     tot = models.DateField(_("tot en met"))
     formaat = models.CharField(_("formaat"), max_length=10, choices=Formaat.choices)
     bestand = models.FileField(_("bestand"), upload_to=OnraadbaarPad("rapporten"), blank=True)
+    namen_opnemen = models.BooleanField(
+        _("namen opnemen"),
+        default=False,
+        help_text=_(
+            "Verbinders en kwetsbare schakels bij naam noemen. Zonder vinkje toont het rapport "
+            "alleen hun aantal en het netwerkbeeld zonder namen."
+        ),
+    )
 
     class Meta:
         ordering = ["-aangemaakt_op", "-id"]
@@ -113,14 +122,20 @@ class Rapportnotitie(models.Model):
     van = models.DateField(_("van"))
     tot = models.DateField(_("tot en met"))
     drempels = models.TextField(
-        _("drempels"), blank=True, help_text=_("Wat liep moeilijk of hield de werking tegen?")
+        _("drempels"),
+        blank=True,
+        validators=[controleer_geen_identificatoren],
+        help_text=_("Wat liep moeilijk of hield de werking tegen?"),
     )
     ondersteuning = models.TextField(
         _("nodige ondersteuning"),
         blank=True,
+        validators=[controleer_geen_identificatoren],
         help_text=_("Wat heeft de werking nodig van het lokaal bestuur of de partners?"),
     )
-    volgende_stappen = models.TextField(_("volgende stappen"), blank=True)
+    volgende_stappen = models.TextField(
+        _("volgende stappen"), blank=True, validators=[controleer_geen_identificatoren]
+    )
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -22,6 +22,9 @@ class Scope:
     van: date
     tot: date
     titel: str  # "Buurtegem" or "Gemeente Stederen"
+    # Name brokers and fragile links (the regisseur ticked "namen opnemen" for this report);
+    # otherwise the report gives their number and the picture without names (DOMAIN §6).
+    namen_opnemen: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from buurten.permissions import (
     is_coordinator_van,
     kan_rapporteren,
 )
+from zorgnet.lib.kleine_aantallen import kolom_afschermen
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.rapport.sectie import RapportSectie, Scope
 from zorgnet.rapport.secties import rapportsecties
@@ -25,9 +26,14 @@ from zorgnet.rapport.secties import rapportsecties
 from .models import RapportBestand, RapportVoorbeeld
 
 
-def scope_voor_buurt(buurt: Buurt, van: date, tot: date) -> Scope:
+def scope_voor_buurt(buurt: Buurt, van: date, tot: date, *, namen_opnemen: bool = False) -> Scope:
     return Scope(
-        buurt_ids=(buurt.id,), gemeente_id=buurt.gemeente_id, van=van, tot=tot, titel=buurt.naam
+        buurt_ids=(buurt.id,),
+        gemeente_id=buurt.gemeente_id,
+        van=van,
+        tot=tot,
+        titel=buurt.naam,
+        namen_opnemen=namen_opnemen,
     )
 
 
@@ -46,7 +52,8 @@ def scope_voor_gemeente(gemeente: Gemeente, van: date, tot: date) -> Scope:
 
 def scope_van_bestand(bestand: RapportBestand | RapportVoorbeeld) -> Scope:
     if bestand.buurt_id:
-        return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot)
+        namen = getattr(bestand, "namen_opnemen", False)  # a preview never names partners
+        return scope_voor_buurt(bestand.buurt, bestand.van, bestand.tot, namen_opnemen=namen)
     return scope_voor_gemeente(bestand.gemeente, bestand.van, bestand.tot)
 
 
@@ -205,7 +212,7 @@ def gemeente_overzicht(gemeente: Gemeente, van: date, tot: date) -> list[Buurt]:
         )
 
     acties = Actie.objects.filter(buurt=OuterRef("pk"), startdatum__gte=van, startdatum__lte=tot)
-    return list(
+    rijen = list(
         Buurt.objects.filter(gemeente=gemeente)
         .annotate(
             n_partners=teller(Partner.objects.filter(buurten=OuterRef("pk"))),
@@ -218,6 +225,13 @@ def gemeente_overzicht(gemeente: Gemeente, van: date, tot: date) -> list[Buurt]:
         )
         .order_by("naam")
     )
+    # Resident and signal counts per buurt add up to the gemeente's figures in its report: one
+    # group each, so no small count follows by subtraction (zorgnet.lib.kleine_aantallen).
+    for veld in ("n_deelnemers", "n_signalen"):
+        getoond = kolom_afschermen([getattr(b, veld) or 0 for b in rijen])
+        for buurt, waarde in zip(rijen, getoond, strict=True):
+            setattr(buurt, f"{veld}_getoond", waarde)
+    return rijen
 
 
 def rapporteerbare_buurten(user) -> QuerySet[Buurt]:

@@ -5,7 +5,7 @@ import io
 import logging
 import re
 import zipfile
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -102,6 +102,7 @@ def vraag_rapport_aan(
     van: date,
     tot: date,
     formaten: list[str],
+    namen_opnemen: bool = False,
 ) -> list[RapportBestand]:
     """Queue one file per format. The caller authorised the scope; nothing is written if invalid."""
     if not formaten:
@@ -115,6 +116,7 @@ def vraag_rapport_aan(
             tot=tot,
             formaat=formaat,
             aangevraagd_door=gebruiker,
+            namen_opnemen=namen_opnemen and buurt is not None,
         )
         bestand.full_clean()
         bestand.save()
@@ -161,6 +163,41 @@ def maak_bestand(*, bestand_id: int) -> RapportBestand | None:
 def _verwijder_bestand(naam: str) -> None:
     if naam:
         RapportBestand._meta.get_field("bestand").storage.delete(naam)
+
+
+@transaction.atomic
+def rapporten_opruimen(*, vandaag: date | None = None) -> int:
+    """Delete report files (record and file) and previews older than the retention period
+    (ZORGNET_BEWAARTERMIJNEN["rapport"]), and log it per gemeente as a 'gewist' access event.
+    Files go only once the deletion is committed; running jobs are left alone. Idempotent."""
+    dagen = settings.ZORGNET_BEWAARTERMIJNEN["rapport"]
+    vandaag = vandaag or timezone.localdate()
+    grens = timezone.make_aware(
+        datetime.combine(vandaag - timedelta(days=dagen), datetime.min.time())
+    )
+    per_gemeente: dict[int, int] = {}
+    namen: list[str] = []
+    for model in (RapportBestand, RapportVoorbeeld):
+        oud = model.objects.filter(aangemaakt_op__lt=grens).exclude(status__in=LOPEND)
+        for rij in oud.values("gemeente_id", *(["bestand"] if model is RapportBestand else [])):
+            per_gemeente[rij["gemeente_id"]] = per_gemeente.get(rij["gemeente_id"], 0) + 1
+            if rij.get("bestand"):
+                namen.append(rij["bestand"])
+        oud.delete()
+    transaction.on_commit(lambda: [_verwijder_bestand(naam) for naam in namen])
+    for gemeente in Gemeente.objects.filter(pk__in=per_gemeente):
+        registreer_toegang(
+            gebruiker=None,
+            actie=Toegangsactie.GEWIST,
+            object_type="rapport",
+            omschrijving=f"{per_gemeente[gemeente.pk]} rapporten en voorbeelden verwijderd "
+            f"(bewaartermijn {dagen} dagen)",
+            gemeente=gemeente,
+        )
+    totaal = sum(per_gemeente.values())
+    if totaal:
+        log.info("rapporten en voorbeelden verwijderd: %d", totaal)
+    return totaal
 
 
 # --- the on-screen preview: made by a job, served as stored ---------------------------------------

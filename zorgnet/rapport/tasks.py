@@ -35,6 +35,14 @@ def voorbeeld_maken(voorbeeld_id: int) -> None:
     maak_voorbeeld(voorbeeld_id=voorbeeld_id)
 
 
+@shared_task(name="zorgnet.rapport.tasks.rapporten_opruimen")
+def rapporten_opruimen() -> int:
+    """Daily (beat): delete report files and previews past their retention period."""
+    from .services import rapporten_opruimen as opruimen
+
+    return opruimen()
+
+
 @shared_task(name="zorgnet.rapport.tasks.rapporten_vastgelopen_resetten")
 def rapporten_vastgelopen_resetten() -> int:
     """Beat: report files and previews whose worker died are marked failed; those whose message

@@ -20,14 +20,14 @@ from buurten.permissions import (
     vereis_beheer,
     vereis_rapportrecht,
 )
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from zorgnet.lib import paginering
 from zorgnet.lib.bestanden import bestand_response
 from zorgnet.lib.exports import download
 from zorgnet.lib.forms import fouten_naar_form
 
 from . import selectors, services
-from .forms import GemeenteRapportForm, NotitieForm, PeriodeForm, RapportForm
+from .forms import BuurtRapportForm, GemeenteRapportForm, NotitieForm, PeriodeForm, RapportForm
 from .models import Formaat
 
 PER_PAGINA = 20
@@ -47,7 +47,9 @@ def _pagina(request, qs):
 def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_rapportrecht(request.user, buurt)
-    form = RapportForm(request.POST or None, initial=_initieel(request))
+    # Only the regie may name partners in a report ("namen opnemen"); a coordinator may not.
+    soort = BuurtRapportForm if kan_beheren(request.user, buurt) else RapportForm
+    form = soort(request.POST or None, initial=_initieel(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.vraag_rapport_aan(
@@ -57,6 +59,7 @@ def buurt_rapport(request: HttpRequest, buurt_id: int) -> HttpResponse:
                 van=form.cleaned_data["van"],
                 tot=form.cleaned_data["tot"],
                 formaten=form.cleaned_data["formaten"],
+                namen_opnemen=form.cleaned_data.get("namen_opnemen", False),
             )
         except ValidationError as fout:
             fouten_naar_form(form, fout)
@@ -228,6 +231,7 @@ def bestand_status(request: HttpRequest, bestand_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@exportlimiet
 def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
     bestand = selectors.get_bestand_or_404(request.user, bestand_id)
     if not selectors.mag_bestand_zien(request.user, bestand):
@@ -248,6 +252,7 @@ def bestand_download(request: HttpRequest, bestand_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@exportlimiet
 def gemeente_zip(request: HttpRequest, gemeente_id: int) -> HttpResponse:
     gemeente = get_gemeente_or_404(request.user, gemeente_id)
     _vereis_coordinator(request.user, gemeente)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from activiteiten.acties.services import signaaltekst_gelezen
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, vereis_beheer
-from buurten.services import registreer_toegang
+from buurten.services import exportlimiet, registreer_toegang
 from partners import privacy
 from partners.models import Contactpersoon
 from zorgnet.lib import paginering
@@ -91,6 +91,7 @@ def _contactpersoon(request: HttpRequest, buurt_id: int, contactpersoon_id: int)
 
 @login_required
 @require_GET
+@exportlimiet
 def contactpersoon_gegevens(
     request: HttpRequest, buurt_id: int, contactpersoon_id: int
 ) -> HttpResponse:

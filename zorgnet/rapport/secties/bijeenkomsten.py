@@ -1,6 +1,6 @@
 """The 'bijeenkomsten' section of the report for the lokaal bestuur: meetings per type, trainings
 (people trained, cumulative per year), intervisie attendance and the follow-up of agreed actions.
-Resident counts pass through `klein_aantal` (shown as '< 5')."""
+Resident counts per kind of meeting are protected together with their total (zorgnet.lib.kleine_aantallen)."""
 
 from typing import Any
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activiteiten.bijeenkomsten import selectors
-from zorgnet.lib.kleine_aantallen import klein_aantal
+from zorgnet.lib.kleine_aantallen import afgeschermd_totaal, afschermen
 from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
 
 
@@ -20,11 +20,18 @@ def gegevens(scope: Scope) -> dict | None:
     trainingen = selectors.trainingen(ids, scope.van, scope.tot)
     intervisies, gemiddeld = selectors.intervisie_gemiddelde(ids, scope.van, scope.tot)
     per_jaar = selectors.getraind_per_jaar(ids, tot=scope.tot)
+    # Residents per kind of meeting add up to the total beside them: protected together.
+    bewoners = sum(r[3] for r in per_type)
+    getoond, weg = afschermen(
+        dict(enumerate(r[3] for r in per_type)), [(bewoners, range(len(per_type)))]
+    )
     return {
         "titel": scope.titel,
         "aantal": sum(r[1] for r in per_type),
         "per_type": per_type,
-        "bewoners": sum(r[3] for r in per_type),
+        "per_type_getoond": [(t, n, a, getoond[i]) for i, (t, n, a, _b) in enumerate(per_type)],
+        "bewoners": bewoners,
+        "bewoners_getoond": afgeschermd_totaal(bewoners, bool(weg)),
         "trainingen": [
             (t.datum, t.titel or t.thema or t.get_type_display(), t.aantal_aanwezig)
             for t in trainingen
@@ -43,7 +50,7 @@ def bladen(g: dict) -> dict[str, Blad]:
     return {
         _("Bijeenkomsten"): (
             [_("Soort"), _("Aantal"), _("Aanwezigen"), _("Bewoners")],
-            [[t, n, a, klein_aantal(b)] for t, n, a, b in g["per_type"]],
+            [[t, n, a, b] for t, n, a, b in g["per_type_getoond"]],
         ),
         _("Trainingen"): (
             [_("Datum"), _("Training"), _("Getraind")],
@@ -65,7 +72,7 @@ def kerncijfers(g: dict) -> list[tuple[str, Any]]:
     ]
     if g["intervisie_gemiddeld"] is not None:
         rijen.append((_("Gemiddeld aanwezig op intervisie"), f"± {g['intervisie_gemiddeld']:.0f}"))
-    rijen.append((_("Bewoners bereikt op bijeenkomsten"), klein_aantal(g["bewoners"])))
+    rijen.append((_("Bewoners bereikt op bijeenkomsten"), g["bewoners_getoond"]))
     opv = g["opvolging"]
     if opv["totaal"]:
         rijen.append((_("Afgesproken acties uitgevoerd"), f"{opv['klaar']}/{opv['totaal']}"))

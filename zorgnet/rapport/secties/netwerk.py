@@ -40,6 +40,9 @@ def gegevens(scope: Scope) -> dict[str, Any] | None:
         return None
     samenvatting = nu.samenvatting
     namen = namen_voor({int(k) for k in nu.metrieken.get("per_knoop", {})})
+    if not scope.namen_opnemen:
+        # Without "namen opnemen": how many, and the picture without names (DOMAIN §6).
+        namen = {pid: ("", sector) for pid, (_naam, sector) in namen.items()}
     mix = samenvatting.get("intensiteit_mix", {})
     toen = vorige.samenvatting if vorige else {}
     lagen = samenvatting.get("lagen_mix", {})
@@ -54,6 +57,7 @@ def gegevens(scope: Scope) -> dict[str, Any] | None:
             namen.get(p, (str(p), ""))[0] for p in samenvatting.get("articulatiepunten", [])
         ],
         "makelaars": [namen.get(p, (str(p), ""))[0] for p in samenvatting.get("makelaars", [])],
+        "namen_opnemen": scope.namen_opnemen,
         "aandeel_intersectoraal": samenvatting.get("aandeel_intersectoraal"),
         "formeel_informeel": samenvatting.get("formeel_informeel", 0),
         "lokaal_bestuur": samenvatting.get("lokaal_bestuur", {}),

@@ -1,7 +1,5 @@
 """Report section 'signalen'."""
 
-from collections import Counter
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,13 +11,13 @@ from zorgnet.rapport.secties._gemeen import _buurten
 
 # --- 80 signalen aan beleid ------------------------------------------------------------------------
 def signalen_gegevens(scope: Scope) -> dict | None:
-    status: Counter = Counter()
-    thema: Counter = Counter()
+    buurten = list(_buurten(scope))
+    codes = acties.signaal_codes(buurten, van=scope.van, tot=scope.tot)
+    codes.pop("kanaal")
+    # Status and theme add up to the same total: protected together (complementary suppression).
+    getoond = acties.signaaltellingen_tellen(codes)
     beleid = []
-    for buurt in _buurten(scope):
-        tellingen = acties.signaal_tellingen(buurt, van=scope.van, tot=scope.tot)
-        status.update(dict(tellingen["status"]))
-        thema.update(dict(tellingen["thema"]))
+    for buurt in buurten:
         for b in acties.beleidssignalen_van(buurt):
             datum = b.verstuurd_op or b.aangemaakt_op.date()
             if not (scope.van <= datum <= scope.tot) and not (
@@ -44,13 +42,13 @@ def signalen_gegevens(scope: Scope) -> dict | None:
                     "reactie_op": b.reactie_op,
                 }
             )
-    totaal = sum(status.values())
+    totaal = sum(codes["status"].values())
     if not totaal and not beleid:
         return None
     return {
-        "totaal": totaal,
-        "per_status": status.most_common(),
-        "per_thema": thema.most_common(),
+        "totaal": getoond["totaal"],
+        "per_status": getoond["rijen"]["status"],
+        "per_thema": getoond["rijen"]["thema"],
         "beleidssignalen": beleid,
         "met_reactie": sum(1 for b in beleid if b["reactie"]),
     }
