@@ -91,10 +91,42 @@ def cache_aanwezig() -> bool:
     return all(os.stat(bron).st_mtime <= gebouwd for bron in bronnen)
 
 
+# deduce's lists behind the annotators above that zorgnet turns off. Reading and building the
+# street list alone took about 50 of the 78 s a full build took here; leaving these lists out
+# builds the cache in a few seconds (`make install`, the Docker build).
+_ONGEBRUIKTE_LIJSTEN = {
+    "locations/lst_street",
+    "locations/lst_placename",
+    "institutions/lst_healthcare_institution",
+    "institutions/lst_hospital",
+    "institutions/lst_hospital_abbr",
+}
+_ONGEBRUIKTE_STRUCTUREN = {"street", "placename", "hospital", "healthcare_institution"}
+
+
 def opbouwen() -> Path:
-    """Build deduce's lookup structures into its cache (install time only)."""
-    _stil_importeren().Deduce(
-        load_base_config=False, config=_configuratie(), build_lookup_structs=True
+    """Build the lookup structures of deduce's name annotators into its cache (install time
+    only), as deduce's own `get_lookup_structs` builds them, without the unused lists."""
+    import docdeid as dd
+    from deduce import lookup_structs as ls
+
+    module = _stil_importeren()
+    pad = module._LOOKUP_LIST_PATH
+    lijsten = [lijst for lijst in ls.all_lists if lijst not in _ONGEBRUIKTE_LIJSTEN]
+    basis = ls.load_raw_itemsets(base_path=pad, subdirs=lijsten)
+    tokenizer = module.Deduce._initialize_tokenizer(pad)
+    structuren = dd.ds.DsCollection()
+    for naam in set(basis) - set(ls._LOOKUP_SET_LOADERS) - set(ls._LOOKUP_TRIE_LOADERS):
+        verzameling = dd.ds.LookupSet()
+        verzameling.add_items_from_iterable(basis[naam])
+        structuren[naam] = verzameling
+    for naam, maak in ls._LOOKUP_SET_LOADERS.items():
+        structuren[naam] = maak(basis)
+    for naam, maak in ls._LOOKUP_TRIE_LOADERS.items():
+        if naam not in _ONGEBRUIKTE_STRUCTUREN:
+            structuren[naam] = maak(basis, tokenizer)
+    ls.cache_lookup_structs(
+        lookup_structs=structuren, cache_path=pad, deduce_version=module.__version__
     )
     return _cachebestand()
 
