@@ -618,6 +618,7 @@ def contactpersoon_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@exportlimiet
 def relatie_export(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """Ties with both sides in the buurt, in the columns of the relation import (round trip)."""
     buurt = get_buurt_or_404(request.user, buurt_id)
