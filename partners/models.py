@@ -2,6 +2,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -20,6 +21,7 @@ from zorgnet.lib.choices import (
     Thema,
 )
 from zorgnet.lib.choices import Netwerkrol as NetwerkrolSoort
+from zorgnet.lib.taakrecords import Taakrecord
 
 
 class PartnerSoort(models.TextChoices):
@@ -387,3 +389,45 @@ class Netwerkrol(models.Model):
     def clean(self) -> None:
         if self.backup_id and self.backup_id == self.contactpersoon_id:
             raise ValidationError({"backup": _("Iemand kan niet zijn eigen back-up zijn.")})
+
+
+class Importtaak(Taakrecord):
+    """A partner, contact or relation import too large for a request (issue 16), run as a job.
+
+    The job reads `inhoud`: the signed content the server made (django.core.signing), never what
+    a client sends; it checks the signature again. The content is cleared once the real import has
+    run (or failed), so the file does not stay in the database longer than the confirm step needs.
+    Status, error, requester and timestamps come from Taakrecord (zorgnet.lib.taakrecords)."""
+
+    MISLUKT_MELDING = _(
+        "De import kon niet worden uitgevoerd; er werd niets bewaard. Probeer het opnieuw; lukt "
+        "het dan nog niet, meld dit aan de beheerder. (Technische details: %(fout)s)"
+    )
+
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.CASCADE, related_name="importtaken", verbose_name=_("buurt")
+    )
+    soort = models.CharField(_("soort"), max_length=20)
+    uitvoeren = models.BooleanField(
+        _("uitvoeren"), default=False, help_text=_("Nee: alleen controleren (proefimport).")
+    )
+    inhoud = models.TextField(_("ondertekende inhoud"), blank=True)
+    rijen_totaal = models.PositiveIntegerField(_("rijen"), default=0)
+    rijen_gecontroleerd = models.PositiveIntegerField(_("rijen gecontroleerd"), default=0)
+    resultaat = models.JSONField(
+        _("resultaat"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+
+    def __str__(self) -> str:
+        return f"import {self.soort} {self.buurt} ({self.get_status_display()})"
+
+    @property
+    def procent(self) -> int:
+        if not self.rijen_totaal:
+            return 0
+        return min(100, self.rijen_gecontroleerd * 100 // self.rijen_totaal)

@@ -6,11 +6,15 @@ runs in one transaction, so a file with one bad row writes nothing.
 
 from __future__ import annotations
 
+import base64
+import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import tablib
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -652,12 +656,43 @@ def _kolommen_voor(dataset: tablib.Dataset, resource) -> None:
         dataset.append_col([RELATIE_STANDAARD_INTENSITEIT] * len(dataset), header="intensiteit")
 
 
+def aantal_rijen(inhoud: bytes, formaat: str) -> int:
+    """The data rows of a file (the header and empty rows not counted)."""
+    return len(lees_bestand(inhoud, formaat))
+
+
+VOORTGANG_ELKE = 100  # rows between two progress reports of a job
+
+
+def _met_voortgang(resource, voortgang: Callable[[int], None], basis: int) -> None:
+    """Report `basis + rows done` every VOORTGANG_ELKE rows while the resource imports."""
+    origineel = resource.import_row
+    teller = itertools.count(1)
+
+    def import_row(row, instance_loader, **kwargs):
+        uitkomst = origineel(row, instance_loader, **kwargs)
+        gedaan = next(teller)
+        if gedaan % VOORTGANG_ELKE == 0:
+            voortgang(basis + gedaan)
+        return uitkomst
+
+    resource.import_row = import_row
+
+
 def importeren(
-    *, buurt: Buurt, soort: str, inhoud: bytes, formaat: str, uitvoeren: bool, door=None
+    *,
+    buurt: Buurt,
+    soort: str,
+    inhoud: bytes,
+    formaat: str,
+    uitvoeren: bool,
+    door=None,
+    voortgang: Callable[[int], None] | None = None,
 ) -> Importresultaat:
     """Dry run (uitvoeren=False) or real import; the real import writes nothing if any row fails.
 
-    Row numbers count the header as row 1, as in a spreadsheet.
+    Row numbers count the header as row 1, as in a spreadsheet. `voortgang` (a job's) hears the
+    rows done so far: the dry run's, then (uitvoeren) the rows count on from the dry run's total.
     """
     dataset = lees_bestand(inhoud, formaat)
     resource_klasse = RESOURCES[soort]
@@ -676,6 +711,8 @@ def importeren(
 
     def _draai(dry_run: bool):
         resource = resource_klasse(buurt=buurt, **extra)
+        if voortgang is not None:
+            _met_voortgang(resource, voortgang, 0 if dry_run else len(dataset))
         return resource.import_data(
             dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
         )
@@ -708,3 +745,35 @@ def importeren(
         uitkomst.bijgewerkt,
     )
     return uitkomst
+
+
+# --- the signed content: what a confirm POST and an import job carry -----------------------------
+IMPORT_GELDIG_SECONDEN = 3600
+
+
+def _importsalt(buurt: Buurt, soort: str) -> str:
+    # Bound to the buurt and the kind of import: a preview of one cannot be confirmed for another.
+    return f"partners.import.{soort}.{buurt.pk}"
+
+
+def onderteken(inhoud: bytes, formaat: str, *, buurt: Buurt, soort: str) -> str:
+    """The file, signed by the server (django.core.signing), for the confirm form and the job."""
+    gegevens = {"inhoud": base64.b64encode(inhoud).decode(), "formaat": formaat}
+    return signing.dumps(gegevens, salt=_importsalt(buurt, soort), compress=True)
+
+
+def lees_ondertekend(token: str, *, buurt: Buurt, soort: str) -> tuple[bytes, str]:
+    """The content and format of a signed token; a changed or expired one is refused in Dutch."""
+    # base64 of the largest file, compressed: never more than its size plus a third
+    importbestand.controleer_grootte(len(token) * 3 // 4)
+    try:
+        gegevens = signing.loads(
+            token, salt=_importsalt(buurt, soort), max_age=IMPORT_GELDIG_SECONDEN
+        )
+        inhoud = base64.b64decode(gegevens["inhoud"], validate=True)
+    except (signing.BadSignature, ValueError, KeyError, TypeError) as exc:
+        raise ValidationError(
+            _("Dit voorbeeld is verlopen of gewijzigd; laad het bestand opnieuw op.")
+        ) from exc
+    importbestand.controleer_grootte(len(inhoud))
+    return inhoud, "xlsx" if gegevens.get("formaat") == "xlsx" else "csv"

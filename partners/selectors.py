@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt
@@ -16,6 +17,7 @@ from .models import (
     Betrokkenheid,
     Bevestiging,
     Contactpersoon,
+    Importtaak,
     Mandaat,
     Netwerkrol,
     Partner,
@@ -322,3 +324,11 @@ def contactpersonen_in_buurt(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
     return Contactpersoon.objects.filter(partner__in=partners_in_buurt(user, buurt)).select_related(
         "partner"
     )
+
+
+def get_importtaak_or_404(buurt: Buurt, importtaak_id: int) -> Importtaak:
+    """An import job of this buurt; 404 for another buurt's. The caller checks the role (403)."""
+    try:
+        return Importtaak.objects.select_related("buurt").get(pk=importtaak_id, buurt=buurt)
+    except Importtaak.DoesNotExist as exc:
+        raise Http404(_("Deze import bestaat niet (meer).")) from exc

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -17,12 +18,14 @@ from buurten.meldingen.models import Meldingsoort
 from buurten.meldingen.services import melden_aan_partner
 from buurten.models import Buurt
 from buurten.permissions import partner_ids_van
+from zorgnet.lib import taakrecords
 
 from .models import (
     BeantwoordAls,
     Betrokkenheid,
     Bevestiging,
     Contactpersoon,
+    Importtaak,
     Mandaat,
     Netwerkrol,
     Partner,
@@ -434,3 +437,90 @@ def profielen_laten_nakijken(*, vandaag: date | None = None) -> int:
             )
         )
     return aantal
+
+
+# --- large imports as a job (issue 16) -----------------------------------------------------------
+@transaction.atomic
+def vraag_import_aan(
+    *, gebruiker, buurt: Buurt, soort: str, token: str, uitvoeren: bool, rijen: int
+) -> Importtaak:
+    """Queue the dry run (uitvoeren=False) or the import of a file with more rows than a request
+    should handle. `token` is the server-signed content (resources.onderteken); the caller
+    authorised the user (regisseur of the buurt)."""
+    taak = Importtaak.objects.create(
+        buurt=buurt,
+        soort=soort,
+        uitvoeren=uitvoeren,
+        inhoud=token,
+        rijen_totaal=rijen * (2 if uitvoeren else 1),
+        aangevraagd_door=gebruiker,
+    )
+    from .tasks import lang_import_uitvoeren
+
+    lang_import_uitvoeren.delay_on_commit(taak.pk)
+    return taak
+
+
+def _voortgang_schrijver(taak_id: int):
+    """Progress on the record while the import's own transaction is open: through a second
+    connection, on PostgreSQL. SQLite has one writer at a time, so there the page shows the
+    progress when the job ends."""
+    if connection.vendor != "postgresql":
+        return None, None
+    zijlijn = connections.create_connection(DEFAULT_DB_ALIAS)
+    tabel = connection.ops.quote_name(Importtaak._meta.db_table)
+
+    def schrijf(gedaan: int) -> None:
+        with zijlijn.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {tabel} SET rijen_gecontroleerd = %s WHERE id = %s", [gedaan, taak_id]
+            )
+
+    return zijlijn, schrijf
+
+
+def voer_importtaak_uit(*, taak_id: int) -> Importtaak | None:
+    """Run a queued import job; None when it is not (or no longer) queued. A file with one bad
+    row writes nothing (resources.importeren); its Dutch row errors become the job's result."""
+    from .resources import importeren, lees_ondertekend
+
+    if not taakrecords.claim(Importtaak, taak_id):
+        return None
+    taak = Importtaak.objects.select_related("buurt", "aangevraagd_door").get(pk=taak_id)
+    zijlijn, schrijf = _voortgang_schrijver(taak_id)
+    try:
+        inhoud, formaat = lees_ondertekend(taak.inhoud, buurt=taak.buurt, soort=taak.soort)
+        uitkomst = importeren(
+            buurt=taak.buurt,
+            soort=taak.soort,
+            inhoud=inhoud,
+            formaat=formaat,
+            uitvoeren=taak.uitvoeren,
+            door=taak.aangevraagd_door,
+            voortgang=schrijf,
+        )
+    except ValidationError as exc:
+        taakrecords.markeer_mislukt(
+            Importtaak, taak_id, Importtaak.mislukt_melding(exc), van_deze_taak=True
+        )
+        Importtaak.objects.filter(pk=taak_id).update(inhoud="")
+        taak.refresh_from_db()
+        return taak
+    finally:
+        if zijlijn is not None:
+            zijlijn.close()
+    resultaat = asdict(uitkomst)
+    resultaat["voorbeeld"] = [
+        {k: "" if v is None else str(v) for k, v in rij.items()} for rij in uitkomst.voorbeeld
+    ]
+    # The content stays only for a clean dry run: the confirm button sends it back.
+    bewaar = not taak.uitvoeren and uitkomst.ok
+    taakrecords.rond_af(
+        Importtaak,
+        taak_id,
+        resultaat=resultaat,
+        rijen_gecontroleerd=taak.rijen_totaal,
+        inhoud=taak.inhoud if bewaar else "",
+    )
+    taak.refresh_from_db()
+    return taak

@@ -26,6 +26,7 @@ urlpatterns = [
     path(B + "contactpersonen/export/", views.contactpersoon_export, name="contactpersoon_export"),
     path(B + "relaties/", views.relatie_list, name="relatie_list"),
     path(B + "relaties/import/", views.relatie_import, name="relatie_import"),
+    path(B + "importen/<int:importtaak_id>/", views.importtaak_detail, name="importtaak_detail"),
     path(B + "relaties/export/", views.relatie_export, name="relatie_export"),
     path(B + "relaties/<int:relatie_id>/bewerken/", views.relatie_update, name="relatie_update"),
     path(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,6 +28,7 @@ from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
 from zorgnet.lib.svg import lijngrafiek
+from zorgnet.lib.taakrecords import TaakStatus
 
 from . import selectors, services
 from .forms import (
@@ -51,7 +50,14 @@ from .permissions import (
     relatie_binnen_buurt,
     vereis_partner_bewerken,
 )
-from .resources import RESOURCES, importeren, relatie_exportrij
+from .resources import (
+    RESOURCES,
+    aantal_rijen,
+    importeren,
+    lees_ondertekend,
+    onderteken,
+    relatie_exportrij,
+)
 
 PER_PAGINA = 25
 GET_POST = require_http_methods(["GET", "POST"])
@@ -479,6 +485,11 @@ def relatie_import(request: HttpRequest, buurt_id: int) -> HttpResponse:
 
 
 NA_IMPORT = {"relaties": "partners:relatie_list"}
+IMPORT_URL = {
+    "partners": "partners:partner_import",
+    "contactpersonen": "partners:contactpersoon_import",
+    "relaties": "partners:relatie_import",
+}
 
 
 def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
@@ -492,6 +503,17 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
         try:
             inhoud, formaat = _importinhoud(form, buurt=buurt, soort=soort)
             uitvoeren = "importeren" in request.POST
+            rijen = aantal_rijen(inhoud, formaat)
+            if rijen > settings.ZORGNET_IMPORT_JOB_VANAF_RIJEN:
+                taak = services.vraag_import_aan(
+                    gebruiker=request.user,
+                    buurt=buurt,
+                    soort=soort,
+                    token=onderteken(inhoud, formaat, buurt=buurt, soort=soort),
+                    uitvoeren=uitvoeren,
+                    rijen=rijen,
+                )
+                return redirect("partners:importtaak_detail", buurt.id, taak.id)
             resultaat = importeren(
                 buurt=buurt,
                 soort=soort,
@@ -511,7 +533,7 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
                 )
                 return redirect(NA_IMPORT.get(soort, "partners:partner_list"), buurt.id)
             if resultaat.ok:
-                bevestig = _bevestiging(inhoud, formaat, buurt=buurt, soort=soort)
+                bevestig = {"inhoud": onderteken(inhoud, formaat, buurt=buurt, soort=soort)}
     return render(
         request,
         "partners/import_form.html",
@@ -526,18 +548,30 @@ def _import(request: HttpRequest, buurt_id: int, soort: str) -> HttpResponse:
     )
 
 
-IMPORT_GELDIG_SECONDEN = 3600
-
-
-def _importsalt(buurt, soort: str) -> str:
-    # Bound to the buurt and the kind of import: a preview of one cannot be confirmed for another.
-    return f"partners.import.{soort}.{buurt.pk}"
-
-
-def _bevestiging(inhoud: bytes, formaat: str, *, buurt, soort: str) -> dict:
-    """What the confirm form carries: the file, signed (django.core.signing), never trusted raw."""
-    gegevens = {"inhoud": base64.b64encode(inhoud).decode(), "formaat": formaat}
-    return {"inhoud": signing.dumps(gegevens, salt=_importsalt(buurt, soort), compress=True)}
+@login_required
+@require_GET
+def importtaak_detail(request: HttpRequest, buurt_id: int, importtaak_id: int) -> HttpResponse:
+    """A large import's job: progress while it runs (polled by htmx), then the row errors, the
+    confirm button of a clean dry run, or the outcome. For the regisseur of its buurt."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    taak = selectors.get_importtaak_or_404(buurt, importtaak_id)
+    resultaat = taak.resultaat if taak.status == TaakStatus.KLAAR else None
+    bevestig = None
+    if resultaat and not taak.uitvoeren and not resultaat.get("fouten") and taak.inhoud:
+        bevestig = {"inhoud": taak.inhoud}
+    context = {
+        "buurt": buurt,
+        "taak": taak,
+        "soort": taak.soort,
+        "kolommen": RESOURCES[taak.soort].KOLOMMEN,
+        "resultaat": resultaat,
+        "bevestig": bevestig,
+        "import_url": reverse(IMPORT_URL[taak.soort], args=[buurt.id]),
+        "lijst_url": reverse(NA_IMPORT.get(taak.soort, "partners:partner_list"), args=[buurt.id]),
+    }
+    template = "partners/importtaak_detail.html"
+    return render(request, template + "#status" if request.htmx else template, context)
 
 
 def _importinhoud(form: ImportForm, *, buurt, soort: str) -> tuple[bytes, str]:
@@ -550,20 +584,7 @@ def _importinhoud(form: ImportForm, *, buurt, soort: str) -> tuple[bytes, str]:
             raise ValidationError(_("Kies een CSV- of XLSX-bestand."))
         return bestand.read(), formaat
     if form.cleaned_data.get("inhoud"):
-        token = form.cleaned_data["inhoud"]
-        # base64 of the largest file, compressed: never more than its size plus a third
-        importbestand.controleer_grootte(len(token) * 3 // 4)
-        try:
-            gegevens = signing.loads(
-                token, salt=_importsalt(buurt, soort), max_age=IMPORT_GELDIG_SECONDEN
-            )
-            inhoud = base64.b64decode(gegevens["inhoud"], validate=True)
-        except (signing.BadSignature, ValueError, KeyError, TypeError) as exc:
-            raise ValidationError(
-                _("Dit voorbeeld is verlopen of gewijzigd; laad het bestand opnieuw op.")
-            ) from exc
-        importbestand.controleer_grootte(len(inhoud))
-        return inhoud, "xlsx" if gegevens.get("formaat") == "xlsx" else "csv"
+        return lees_ondertekend(form.cleaned_data["inhoud"], buurt=buurt, soort=soort)
     raise ValidationError(_("Kies een bestand."))
 
 

@@ -258,6 +258,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Job-made records (zorgnet.lib.taakrecords.reset_vastgelopen): every 10 min, records whose
     # worker died are queued again or failed, and records whose message was lost are queued again.
+    "importen-vastgelopen": {
+        "task": "partners.tasks.importen_vastgelopen_afsluiten",
+        "schedule": 600.0,
+    },
     "exports-vastgelopen": {
         "task": "activiteiten.tasks.exports_vastgelopen_afsluiten",
         "schedule": 600.0,
@@ -330,6 +334,8 @@ ZORGNET_RAPPORT_VOORBEELD_VERS_MINUTEN = env.int(
 ZORGNET_UPLOAD_MAX_MB = env.int("ZORGNET_UPLOAD_MAX_MB", default=10)
 ZORGNET_IMPORT_MAX_MB = env.int("ZORGNET_IMPORT_MAX_MB", default=5)
 ZORGNET_IMPORT_MAX_RIJEN = env.int("ZORGNET_IMPORT_MAX_RIJEN", default=5000)
+# Above this many rows the dry run and the import run as a job (partners.tasks.import_uitvoeren).
+ZORGNET_IMPORT_JOB_VANAF_RIJEN = env.int("ZORGNET_IMPORT_JOB_VANAF_RIJEN", default=500)
 
 ZORGNET_WISLOG = env.path("ZORGNET_WISLOG", default=VAR_DIR / "wissingen.jsonl")
 

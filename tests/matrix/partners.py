@@ -73,6 +73,12 @@ REGELS = {
     "partners:mandaat_list": LEZEN,
     "partners:mandaat_create": BEHEER,
     "partners:netwerkrol_create": BEHEER,
+    # A large import's job (issue 16): its status page is for the regisseur of its buurt only.
+    "partners:importtaak_detail": Regel(
+        get="200 404 403 403 302",
+        post="405 405 405 405 302",
+        kwargs={**B, "importtaak_id": "importtaak"},
+    ),
 }
 
 
@@ -85,3 +91,8 @@ def maak(w) -> None:
     w.contactpersoon = ContactpersoonFactory(partner=w.partner)
     w.contactpersoon.foto.save("matrix.png", ContentFile(b"\x89PNG matrix"), save=True)
     w.relatie = RelatieFactory(van_partner=w.ander, naar_partner=w.partner)
+    from partners.models import Importtaak
+
+    w.importtaak = Importtaak.objects.create(
+        buurt=w.buurt_a, soort="partners", aangevraagd_door=w.regisseur_a, rijen_totaal=10
+    )
