@@ -524,3 +524,17 @@ def voer_importtaak_uit(*, taak_id: int) -> Importtaak | None:
     )
     taak.refresh_from_db()
     return taak
+
+
+def vergeet_oude_importinhoud(*, nu=None) -> int:
+    """Clear the signed file content of import jobs older than its validity: an unconfirmed dry
+    run's file does not stay in the database. Idempotent (beat, with the stuck-job check)."""
+    from .resources import IMPORT_GELDIG_SECONDEN
+
+    grens = (nu or timezone.now()) - timedelta(seconds=IMPORT_GELDIG_SECONDEN)
+    return (
+        Importtaak.objects.filter(aangemaakt_op__lt=grens)
+        .exclude(inhoud="")
+        .exclude(status__in=taakrecords.LOPEND)
+        .update(inhoud="")
+    )

@@ -22,5 +22,7 @@ def lang_import_uitvoeren(importtaak_id: int) -> None:
 
 @shared_task(name="partners.tasks.importen_vastgelopen_afsluiten")
 def importen_vastgelopen_afsluiten() -> int:
-    """Beat: import jobs whose worker died are failed; lost messages are offered again."""
+    """Beat: import jobs whose worker died are failed; lost messages are offered again; the file
+    content of jobs older than its one-hour validity is cleared."""
+    services.vergeet_oude_importinhoud()
     return taakrecords.reset_vastgelopen(Importtaak, lang_import_uitvoeren.delay)

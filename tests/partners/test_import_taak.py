@@ -157,3 +157,68 @@ def test_the_import_reports_its_progress_through_both_passes(wereld, monkeypatch
     )
     assert resultaat.uitgevoerd
     assert gehoord == [2, 4, 6, 8]  # the dry run's rows, then the import's counted on
+
+
+def test_the_beat_job_clears_the_content_of_old_import_jobs(wereld):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from partners.tasks import importen_vastgelopen_afsluiten
+
+    oud, nieuw = (
+        Importtaak.objects.create(
+            buurt=wereld.buurt_a, soort="partners", inhoud="getekend", status="klaar"
+        )
+        for _ in range(2)
+    )
+    Importtaak.objects.filter(pk=oud.pk).update(aangemaakt_op=timezone.now() - timedelta(hours=2))
+    importen_vastgelopen_afsluiten()
+    oud.refresh_from_db()
+    nieuw.refresh_from_db()
+    assert oud.inhoud == "" and nieuw.inhoud == "getekend"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_progress_is_written_outside_the_import_transaction(wereld):
+    from django.db import connection, transaction
+
+    from partners.services import _voortgang_schrijver
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite: the progress shows when the job ends")
+    taak = Importtaak.objects.create(buurt=wereld.buurt_a, soort="partners", rijen_totaal=10)
+    zijlijn, schrijf = _voortgang_schrijver(taak.pk)
+    try:
+        with transaction.atomic():
+            schrijf(7)
+            transaction.set_rollback(True)  # as a dry run ends
+    finally:
+        zijlijn.close()
+    taak.refresh_from_db()
+    assert taak.rijen_gecontroleerd == 7
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_is_checked_by_the_worker_while_the_status_polls(
+    celery_worker_proces, wereld, als
+):
+    from tests.conftest import wacht_tot
+
+    client = als(wereld.regisseur_a)
+    antwoord = client.post(
+        _url(wereld.buurt_a), {"bestand": SimpleUploadedFile("p.csv", _csv(5, fout_in_rij=2))}
+    )
+
+    taak = Importtaak.objects.get()
+    assert antwoord.status_code == 302
+    assert wacht_tot(
+        lambda: "Klaar" in client.get(_status_url(taak), HTTP_HX_REQUEST="true").content.decode(),
+        seconden=60,
+    ), celery_worker_proces.log.read_text()[-3000:]
+    taak.refresh_from_db()
+    assert [f["rij"] for f in taak.resultaat["fouten"]] == [3]
+    assert taak.rijen_gecontroleerd == 5 and taak.inhoud == ""
+    assert not Partner.objects.filter(naam__startswith="Partner ").exists()
+    assert "lang_import_uitvoeren" in celery_worker_proces.log.read_text()
