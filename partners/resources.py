@@ -195,25 +195,6 @@ class PartnerResource(resources.ModelResource):
             instance.buurten.add(self.buurt)
 
 
-class PartnerInBuurtWidget(widgets.ForeignKeyWidget):
-    """Looks up the partner by name among the buurt's partners."""
-
-    def __init__(self, buurt: Buurt):
-        super().__init__(Partner, "naam")
-        self.buurt = buurt
-
-    def clean(self, value, row=None, **kwargs):
-        naam = str(value or "").strip()
-        if not naam:
-            raise ValueError(_("De partner ontbreekt."))
-        partner = self.buurt.partners.filter(naam__iexact=naam).first()
-        if partner is None:
-            raise ValueError(
-                _("Geen partner '%(n)s' in deze buurt. Importeer eerst de partner.") % {"n": naam}
-            )
-        return partner
-
-
 class ContactpersoonResource(resources.ModelResource):
     """Contact persons of partners in one buurt (always new rows)."""
 
@@ -260,7 +241,7 @@ class ContactpersoonResource(resources.ModelResource):
     def __init__(self, *, buurt: Buurt, **kwargs):
         super().__init__(**kwargs)
         self.buurt = buurt
-        self.fields["partner"].widget = PartnerInBuurtWidget(buurt)
+        self.fields["partner"].widget = PartnerVanBuurtWidget.voor_buurt(buurt)
 
     def get_instance(self, instance_loader, row):
         return None
@@ -397,6 +378,12 @@ class PartnerVanBuurtWidget(widgets.Widget):
         self.partners = partners
         self.ids = ids
 
+    @classmethod
+    def voor_buurt(cls, buurt: Buurt) -> PartnerVanBuurtWidget:
+        """The buurt's partners read once for the whole file (no query per row)."""
+        partners = list(buurt.partners.all())
+        return cls({_normaal(p.naam): p for p in partners}, {p.pk: p for p in partners})
+
     def zoek(self, value) -> Partner | None:
         waarde = importbestand.tekst(value)
         if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
@@ -467,15 +454,12 @@ class RelatieResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.buurt = buurt
         self.door = door if getattr(door, "is_authenticated", False) else None
-        partners = list(buurt.partners.all())
-        widget = PartnerVanBuurtWidget(
-            {_normaal(p.naam): p for p in partners}, {p.pk: p for p in partners}
-        )
+        widget = PartnerVanBuurtWidget.voor_buurt(buurt)
         self.fields["van"].widget = widget
         self.fields["naar"].widget = widget
         self.partnerwidget = widget
         self._gezien: dict[tuple, int] = {}
-        ids = [p.pk for p in partners]
+        ids = list(widget.ids)
         self._bestaand: dict[tuple[int, int], list[Relatie]] = {}
         for relatie in Relatie.objects.filter(van_partner_id__in=ids, naar_partner_id__in=ids):
             paar = (relatie.van_partner_id, relatie.naar_partner_id)
