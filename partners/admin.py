@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
+
+from zorgnet.lib.bestanden import BestandenAdmin
 
 from .models import Betrokkenheid, Contactpersoon, Mandaat, Netwerkrol, Partner, Relatie
 
@@ -11,8 +14,17 @@ class PartnerAdmin(SimpleHistoryAdmin):
     search_fields = ["naam"]
 
 
+def _contactfoto_url(persoon: Contactpersoon) -> str:
+    """The photo's download view through the first buurt the partner works in."""
+    buurt_id = persoon.partner.buurten.values_list("id", flat=True).order_by("id").first()
+    if buurt_id is None:
+        return "#"
+    return reverse("partners:contactpersoon_foto", args=(buurt_id, persoon.partner_id, persoon.pk))
+
+
 @admin.register(Contactpersoon)
-class ContactpersoonAdmin(SimpleHistoryAdmin):
+class ContactpersoonAdmin(BestandenAdmin, SimpleHistoryAdmin):
+    bestand_urls = {"foto": lambda c: _contactfoto_url(c)}
     list_display = ["voornaam", "achternaam", "partner", "functie"]
     search_fields = ["voornaam", "achternaam"]
 

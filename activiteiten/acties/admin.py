@@ -1,6 +1,7 @@
 """Admin for frameworks (beheerders add frameworks as data), actions and signals."""
 
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -8,6 +9,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from activiteiten.acties.permissions import mag_signaaltekst_lezen
 from activiteiten.acties.services import signaaltekst_gelezen
 from activiteiten.models import Actie, Beleidssignaal, Framework, FrameworkElement, Signaal
+from zorgnet.lib.bestanden import BestandenAdmin
 
 TEKSTVELD = "omschrijving"
 
@@ -24,7 +26,11 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actie)
-class ActieAdmin(admin.ModelAdmin):
+class ActieAdmin(BestandenAdmin, admin.ModelAdmin):
+    bestand_urls = {
+        "draaiboek": lambda a: reverse("activiteiten:actie_draaiboek", args=(a.buurt_id, a.pk)),
+        "verhaal_foto": lambda a: reverse("activiteiten:actie_foto", args=(a.buurt_id, a.pk)),
+    }
     list_display = ["titel", "buurt", "status", "startdatum", "trekker"]
     list_filter = ["status", "categorie"]
     list_select_related = ["buurt", "trekker"]

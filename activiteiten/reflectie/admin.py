@@ -1,6 +1,7 @@
 """Admin for the reflection cycle (the frameworks themselves are under 'kaders')."""
 
 from django.contrib import admin
+from django.urls import reverse
 
 from activiteiten.models import (
     Contactmoment,
@@ -13,6 +14,7 @@ from activiteiten.models import (
     Verhaal,
     Voortgangsindicator,
 )
+from zorgnet.lib.bestanden import BestandenAdmin
 
 
 class ScoreInline(admin.TabularInline):
@@ -53,7 +55,10 @@ class GeoogsteUitkomstAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verhaal)
-class VerhaalAdmin(admin.ModelAdmin):
+class VerhaalAdmin(BestandenAdmin, admin.ModelAdmin):
+    bestand_urls = {
+        "foto": lambda v: reverse("activiteiten:verhaal_foto", args=(v.buurt_id, v.pk)),
+    }
     list_display = ["titel", "buurt", "datum", "toestemming", "in_rapport"]
     list_filter = ["toestemming", "in_rapport"]
     list_select_related = ["buurt"]

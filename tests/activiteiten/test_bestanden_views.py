@@ -182,3 +182,28 @@ def test_media_heeft_ook_in_debug_geen_route(settings):
         settings.DEBUG = False
         importlib.reload(zorgnet.urls)
         clear_url_caches()
+
+
+def test_admin_linkt_bestanden_naar_de_downloadview(client, wereld, actie):
+    """The admin's change forms link a stored file to its download view, never to /media/."""
+    from tests.factories import UserFactory
+
+    actie.draaiboek.save("x.pdf", ContentFile(pdf()))
+    persoon = ContactpersoonFactory(partner=wereld.partner)
+    persoon.foto.save("ik.png", ContentFile(png()))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    pagina = client.get(reverse("admin:activiteiten_actie_change", args=(actie.pk,)))
+    html = pagina.content.decode()
+    assert reverse("activiteiten:actie_draaiboek", args=(actie.buurt_id, actie.pk)) in html
+    assert "/media/" not in html and actie.draaiboek.name not in html
+
+    pagina = client.get(reverse("admin:partners_contactpersoon_change", args=(persoon.pk,)))
+    html = pagina.content.decode()
+    buurt_id = wereld.partner.buurten.order_by("id").values_list("id", flat=True).first()
+    foto_url = reverse(
+        "partners:contactpersoon_foto", args=(buurt_id, wereld.partner.pk, persoon.pk)
+    )
+    assert foto_url in html
+    assert "/media/" not in html and persoon.foto.name not in html
+    assert client.get(foto_url).status_code == 200

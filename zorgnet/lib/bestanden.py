@@ -30,6 +30,7 @@ from pathlib import PurePath
 import filetype
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
@@ -228,12 +229,39 @@ class BestandInput(forms.ClearableFileInput):
         return context
 
 
+class AdminBestandInput(BestandInput, AdminFileWidget):
+    """The Django admin's file input for our file fields: the stored file links to its download
+    view (set by `BestandenAdmin`), never to a storage path under /media/."""
+
+
+def _widget_voor(kwargs: dict, attrs: dict) -> None:
+    """Our input everywhere: the admin asks for its AdminFileWidget, which would link to /media/."""
+    gevraagd = kwargs.get("widget")
+    if gevraagd is None:
+        kwargs["widget"] = BestandInput(attrs=attrs)
+    elif gevraagd is AdminFileWidget or isinstance(gevraagd, AdminFileWidget):
+        kwargs["widget"] = AdminBestandInput(attrs=attrs)
+
+
+class BestandenAdmin:
+    """ModelAdmin mixin: `bestand_urls` maps a file field to a function giving the download view's
+    address for an object, so the change form links the stored file there."""
+
+    bestand_urls: dict = {}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        for veld, url in self.bestand_urls.items():
+            if veld in form.base_fields and obj is not None and getattr(obj, veld):
+                form.base_fields[veld].widget.download_url = url(obj)
+        return form
+
+
 class DocumentVeld(forms.FileField):
     """A document upload (PDF or Office): type by content, size cap."""
 
     def __init__(self, **kwargs):
-        attrs = {"accept": ",".join(f".{e}" for e in DOCUMENTEN)}
-        kwargs.setdefault("widget", BestandInput(attrs=attrs))
+        _widget_voor(kwargs, {"accept": ",".join(f".{e}" for e in DOCUMENTEN)})
         kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(
             "PDF of een Office-bestand (Word, Excel, PowerPoint, OpenDocument)."
         )
@@ -250,7 +278,7 @@ class AfbeeldingVeld(forms.FileField):
     """A photo upload (JPEG, PNG or WebP): type by content, size cap, re-encoded."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", BestandInput(attrs={"accept": ".jpg,.jpeg,.png,.webp"}))
+        _widget_voor(kwargs, {"accept": ".jpg,.jpeg,.png,.webp"})
         kwargs["help_text"] = kwargs.get("help_text") or gettext_lazy(
             "Een foto (JPEG, PNG of WebP); ze wordt opnieuw opgeslagen zonder metadata."
         )
