@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from activiteiten.acties.permissions import leesbare_signaal_ids
-from activiteiten.models import Uitkomst, UitkomstSoort
+from activiteiten.models import Bijeenkomst, Uitkomst, UitkomstSoort
 from buurten.models import Buurt
 from buurten.permissions import kan_beheren, partner_ids_van
 
@@ -13,10 +13,14 @@ def kan_organiseren(user, buurt: Buurt) -> bool:
     return kan_beheren(user, buurt)
 
 
-def ziet_situatie(user, buurt: Buurt) -> bool:
-    """The situation discussed in a supportersmeeting: the regisseur and the buurt's partners
-    (who took part); coordinators and readers see only that there was one."""
-    return kan_beheren(user, buurt) or bool(partner_ids_van(user, buurt))
+def ziet_situatie(user, buurt: Buurt, bijeenkomst: Bijeenkomst) -> bool:
+    """The situation discussed in a supportersmeeting: the regisseur and the partners on the
+    meeting's attendance list (who are asked to support); other partners, coordinators and
+    readers see only that there was one (need to know, docs/privacy.md)."""
+    if kan_beheren(user, buurt):
+        return True
+    eigen = partner_ids_van(user, buurt)
+    return bool(eigen) and bijeenkomst.aanwezigheden.filter(partner_id__in=eigen).exists()
 
 
 def leesbare_uitkomsten(user, buurt: Buurt, uitkomsten: Iterable[Uitkomst]) -> set[int]:

@@ -109,7 +109,7 @@ def _detail_context(request, buurt, bijeenkomst, *, waar: str = "") -> dict:
         "aanwezigheden": list(selectors.aanwezigheden_van(bijeenkomst)),
         "uitkomsten": uitkomsten,
         "leesbare_uitkomsten": leesbaar,
-        "ziet_situatie": permissions.ziet_situatie(request.user, buurt),
+        "ziet_situatie": permissions.ziet_situatie(request.user, buurt, bijeenkomst),
         "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
         "vandaag": timezone.localdate(),
     }

@@ -224,6 +224,26 @@ def test_signal_outcomes_follow_the_signal_rule(als, buurt, eigenaar):
             assert "Er werd een signaal vastgelegd" in html or ziet, (user, naam)
 
 
+def test_situatie_only_for_regisseur_and_partners_on_the_attendance_list(als, buurt):
+    """A supportersmeeting's situation is need-to-know: the regisseur and the partners taking
+    part; another partner of the buurt, the coordinator and readers see only that it exists."""
+    w = buurt
+    w.meeting.situatie = "Een gezin dat vastloopt met de schoolkosten."
+    w.meeting.save()
+    bezoekers = [w.regisseur_a, w.partner_a, w.coordinator]
+
+    def ziet(user) -> list[bool]:
+        return [
+            "vastloopt met de schoolkosten"
+            in als(user).get(_url(n, w.buurt_a.id, w.meeting.id)).content.decode()
+            for n in ("bijeenkomst_detail", "bijeenkomst_verslag")
+        ]
+
+    assert [ziet(u) for u in bezoekers] == [[True, True], [False, False], [False, False]]
+    AanwezigheidFactory(bijeenkomst=w.meeting, contactpersoon=w.an)  # partner_a's organisation
+    assert [ziet(u) for u in bezoekers] == [[True, True], [True, True], [False, False]]
+
+
 # --- follow-up ------------------------------------------------------------------------------------
 def _actie_uitkomst(w, omschrijving, dagen, eigenaar=None, meeting=None):
     return services.uitkomst_toevoegen(
