@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Frequentie, Meldingsoort
+from .selectors import keuzes_voor, standaard_voor
 
 
 class VoorkeurenForm(forms.Form):
@@ -12,8 +13,8 @@ class VoorkeurenForm(forms.Form):
         for soort, label in Meldingsoort.choices:
             self.fields[soort] = forms.ChoiceField(
                 label=label,
-                choices=Frequentie.choices,
-                initial=voorkeuren.get(soort, Frequentie.DIRECT),
+                choices=[(k, Frequentie(k).label) for k in keuzes_voor(soort)],
+                initial=voorkeuren.get(soort, standaard_voor(soort)),
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Kies hoe je hierover mails wil krijgen.")},
             )

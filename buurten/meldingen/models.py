@@ -19,6 +19,7 @@ class Meldingsoort(models.TextChoices):
     BIJEENKOMST = "bijeenkomst", _("Je bent uitgenodigd voor een bijeenkomst")
     NAKIJKEN = "nakijken", _("Een partnerprofiel of contactlijst is een jaar niet nagekeken")
     LIDMAATSCHAP = "lidmaatschap", _("Je lidmaatschap van een buurt veranderde")
+    SAMENVATTING = "samenvatting", _("De wekelijkse samenvatting van je buurten")
 
 
 class Frequentie(models.TextChoices):

@@ -26,12 +26,31 @@ def get_melding_or_404(user, melding_id: int) -> Melding:
     return get_object_or_404(Melding, pk=melding_id, ontvanger=user)
 
 
+def keuzes_voor(soort: str) -> list[str]:
+    """The weekly summary is weekly or off; every notification kind may also go at once or daily."""
+    if soort == Meldingsoort.SAMENVATTING:
+        return [Frequentie.WEKELIJKS, Frequentie.UIT]
+    return list(Frequentie.values)
+
+
+def standaard_voor(soort: str) -> str:
+    return Frequentie.WEKELIJKS if soort == Meldingsoort.SAMENVATTING else Frequentie.DIRECT
+
+
 def voorkeuren_van(user) -> dict[str, str]:
-    """{soort: frequentie} for every kind; a kind without a stored choice is mailed at once."""
+    """{soort: frequentie} for every kind; a kind without a stored choice is mailed at once
+    (the weekly summary: weekly)."""
     opgeslagen = dict(
         Meldingsvoorkeur.objects.filter(gebruiker=user).values_list("soort", "frequentie")
     )
-    return {soort: opgeslagen.get(soort, Frequentie.DIRECT) for soort in Meldingsoort.values}
+    return {soort: opgeslagen.get(soort, standaard_voor(soort)) for soort in Meldingsoort.values}
+
+
+def zonder_samenvatting() -> QuerySet:
+    """Ids of the users who turned the weekly summary off."""
+    return Meldingsvoorkeur.objects.filter(
+        soort=Meldingsoort.SAMENVATTING, frequentie=Frequentie.UIT
+    ).values("gebruiker_id")
 
 
 def partnergebruikers(partner_id: int, buurt_id: int | None = None) -> QuerySet:

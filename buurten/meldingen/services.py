@@ -21,7 +21,7 @@ from zorgnet.lib import mail
 from zorgnet.lib.taakrecords import claim, rond_af
 
 from .models import Frequentie, Mailbericht, Mailsoort, Melding, Meldingsoort, Meldingsvoorkeur
-from .selectors import voorkeuren_van
+from .selectors import keuzes_voor, voorkeuren_van
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ def alles_gelezen(*, gebruiker) -> int:
 @transaction.atomic
 def voorkeuren_bewaren(*, gebruiker, voorkeuren: dict[str, str]) -> None:
     for soort, frequentie in voorkeuren.items():
-        if soort not in Meldingsoort.values or frequentie not in Frequentie.values:
+        if soort not in Meldingsoort.values or frequentie not in keuzes_voor(soort):
             raise ValidationError(_("Kies voor elke soort melding een geldige keuze."))
     for soort, frequentie in voorkeuren.items():
         Meldingsvoorkeur.objects.update_or_create(

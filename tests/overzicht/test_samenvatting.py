@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from buurten.meldingen.models import Mailbericht, Mailsoort, Melding, Meldingsoort
+from buurten.meldingen.models import Mailbericht, Mailsoort, Melding, Meldingsoort, Meldingsvoorkeur
 from buurten.models import Rol
 from partners.models import Partner
 from tests.factories import (
@@ -105,3 +105,26 @@ def test_reminders_for_due_actions_ending_mandates_and_stale_profiles_come_once(
     te_laat = services.herinneringen_maken(vandaag=vandaag + timedelta(days=6))
     assert te_laat["acties"] == 2
     assert Melding.objects.filter(titel__contains="te laat").count() == 2
+
+
+def test_the_weekly_summary_can_be_turned_off_in_the_preferences(
+    adressen, als, postbus, django_capture_on_commit_callbacks
+):
+    w = adressen
+    PartnerFactory(gemeente=w.gemeente_1, naam="Huisartsen", buurten=[w.buurt_a])
+    keuzes = {soort: "direct" for soort in Meldingsoort.values}
+    client = als(w.partner_a)
+    # "at once" makes no sense for a weekly summary: refused in Dutch, nothing stored
+    antwoord = client.post("/meldingen/voorkeuren/", keuzes)
+    assert (
+        antwoord.status_code == 200
+        and "direct is geen beschikbare keuze" in antwoord.content.decode()
+    )
+    assert not Meldingsvoorkeur.objects.filter(gebruiker=w.partner_a).exists()
+
+    antwoord = client.post("/meldingen/voorkeuren/", {**keuzes, "samenvatting": "uit"})
+    assert antwoord.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.wekelijkse_samenvatting() == 1  # the regisseur still gets it
+    assert postbus.aan("partner_a@example.org") == []
+    assert len(postbus.aan("regisseur_a@example.org")) == 1

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from activiteiten.bijeenkomsten.services import acties_herinneren
 from buurten.meldingen.models import Mailbericht, Mailsoort
+from buurten.meldingen.selectors import zonder_samenvatting
 from buurten.meldingen.services import mail_inplannen
 from buurten.models import Buurt, Lidmaatschap, Rol
 from partners.services import mandaten_herinneren, profielen_laten_nakijken
@@ -38,7 +39,8 @@ def _al_verstuurd(gebruiker, vandaag: date) -> bool:
 
 def wekelijkse_samenvatting(*, vandaag: date | None = None) -> int:
     """One mail per partner user and per regisseur with what is open for them and what is new in
-    their buurten; none for someone with nothing. A second run the same day sends nothing."""
+    their buurten; none for someone with nothing or who turned it off in the notification
+    preferences. A second run the same day sends nothing."""
     vandaag = vandaag or timezone.localdate()
     per_gebruiker: dict[int, set[int]] = {}
     for gebruiker_id, buurt_id in Lidmaatschap.objects.filter(
@@ -47,7 +49,10 @@ def wekelijkse_samenvatting(*, vandaag: date | None = None) -> int:
         per_gebruiker.setdefault(gebruiker_id, set()).add(buurt_id)
     aantal = 0
     gebruikers = (
-        get_user_model().objects.filter(pk__in=per_gebruiker, is_active=True).exclude(email="")
+        get_user_model()
+        .objects.filter(pk__in=per_gebruiker, is_active=True)
+        .exclude(email="")
+        .exclude(pk__in=zonder_samenvatting())
     )
     for gebruiker in gebruikers.order_by("id"):
         if _al_verstuurd(gebruiker, vandaag):
