@@ -5,19 +5,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import asdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from buurten.meldingen.models import Meldingsoort
 from buurten.meldingen.services import melden_aan_partner
-from buurten.models import Buurt
+from buurten.models import Buurt, Toegangsactie
 from buurten.permissions import partner_ids_van
+from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
 
 from .models import (
@@ -524,6 +526,30 @@ def voer_importtaak_uit(*, taak_id: int) -> Importtaak | None:
     )
     taak.refresh_from_db()
     return taak
+
+
+def importtaken_opruimen(*, vandaag: date | None = None) -> int:
+    """Delete import jobs (their preview rows and row errors name people) older than the
+    retention period; running jobs stay. Logged per buurt. Idempotent (daily retention job)."""
+    dagen = settings.ZORGNET_BEWAARTERMIJNEN["importtaak"]
+    vandaag = vandaag or timezone.localdate()
+    grens = timezone.make_aware(datetime.combine(vandaag - timedelta(days=dagen), time.min))
+    oud = Importtaak.objects.filter(aangemaakt_op__lt=grens).exclude(status__in=taakrecords.LOPEND)
+    per_buurt = dict(
+        oud.values("buurt_id").annotate(aantal=Count("id")).values_list("buurt_id", "aantal")
+    )
+    if not per_buurt:
+        return 0
+    oud.delete()
+    for buurt in Buurt.objects.filter(pk__in=per_buurt):
+        registreer_toegang(
+            gebruiker=None,
+            actie=Toegangsactie.GEWIST,
+            object_type="importtaak",
+            omschrijving=f"{per_buurt[buurt.pk]} importtaken verwijderd (bewaartermijn {dagen} dagen)",
+            buurt=buurt,
+        )
+    return sum(per_buurt.values())
 
 
 def vergeet_oude_importinhoud(*, nu=None) -> int:

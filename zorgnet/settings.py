@@ -315,6 +315,7 @@ ZORGNET_BEWAARTERMIJNEN = {
     "signaal": env.int("ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN", default=730),
     "toegangsgebeurtenis": env.int("ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN", default=730),
     "exportbestand": env.int("ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN", default=7),
+    "importtaak": env.int("ZORGNET_BEWAARTERMIJN_IMPORTS_DAGEN", default=30),
     "rapport": env.int("ZORGNET_BEWAARTERMIJN_RAPPORTEN_DAGEN", default=365),
 }
 # An XLSX export with more rows than this is written by a job (long queue) instead of in the request.

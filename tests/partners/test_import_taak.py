@@ -179,6 +179,37 @@ def test_the_beat_job_clears_the_content_of_old_import_jobs(wereld):
     assert oud.inhoud == "" and nieuw.inhoud == "getekend"
 
 
+def test_old_import_jobs_go_with_the_daily_retention_job(wereld, settings):
+    """Their preview rows and row errors name people: deleted after the retention period, except
+    a job still running; logged per buurt; a second run deletes nothing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from buurten.models import Toegangsgebeurtenis
+    from zorgnet.toegang.tasks import bewaartermijnen_toepassen
+
+    settings.ZORGNET_BEWAARTERMIJNEN = {**settings.ZORGNET_BEWAARTERMIJNEN, "importtaak": 30}
+    oud, bezig, jong = (
+        Importtaak.objects.create(
+            buurt=wereld.buurt_a,
+            soort="contactpersonen",
+            status=status,
+            resultaat={"voorbeeld": [["An Peeters", "an@example.org"]]},
+        )
+        for status in ("klaar", "bezig", "klaar")
+    )
+    Importtaak.objects.filter(pk__in=[oud.pk, bezig.pk]).update(
+        aangemaakt_op=timezone.now() - timedelta(days=31)
+    )
+
+    assert bewaartermijnen_toepassen.apply().get()["importtaak"] == 1
+    assert set(Importtaak.objects.values_list("pk", flat=True)) == {bezig.pk, jong.pk}
+    log = Toegangsgebeurtenis.objects.get(actie="gewist", object_type="importtaak")
+    assert log.buurt == wereld.buurt_a and log.omschrijving.startswith("1 importtaken")
+    assert bewaartermijnen_toepassen.apply().get()["importtaak"] == 0
+
+
 @pytest.mark.django_db(transaction=True)
 def test_progress_is_written_outside_the_import_transaction(wereld):
     from django.db import connection, transaction

@@ -24,6 +24,7 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
         "signaal": 30,
         "toegangsgebeurtenis": 90,
         "exportbestand": 7,
+        "importtaak": 30,
     }
     oud = SignaalFactory(buurt=wereld.buurt_a, datum=timezone.localdate() - timedelta(days=31))
     jong = SignaalFactory(buurt=wereld.buurt_a)
@@ -39,6 +40,7 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
     assert bewaartermijnen_toepassen.delay().get() == {
         "signaal": 1,
         "exportbestand": 0,
+        "importtaak": 0,
         "toegangsgebeurtenis": 1,
     }
     assert Signaal.objects.get(pk=oud.pk).omschrijving == ""
@@ -52,6 +54,7 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
     assert bewaartermijnen_toepassen.delay().get() == {
         "signaal": 0,
         "exportbestand": 0,
+        "importtaak": 0,
         "toegangsgebeurtenis": 0,
     }
     assert Toegangsgebeurtenis.objects.count() == aantal
@@ -59,13 +62,20 @@ def test_it_anonymises_old_signals_and_purges_old_access_events_once(wereld, set
 
 def test_every_retention_setting_is_documented_and_runs_daily():
     termijnen = django_settings.ZORGNET_BEWAARTERMIJNEN
-    assert set(termijnen) == {"signaal", "toegangsgebeurtenis", "exportbestand", "rapport"}
+    assert set(termijnen) == {
+        "signaal",
+        "toegangsgebeurtenis",
+        "exportbestand",
+        "importtaak",
+        "rapport",
+    }
     env = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
     for variabele in (
         "ZORGNET_BEWAARTERMIJN_SIGNALEN_DAGEN",
         "ZORGNET_BEWAARTERMIJN_TOEGANGSLOG_DAGEN",
         "ZORGNET_BEWAARTERMIJN_EXPORTS_DAGEN",
+        "ZORGNET_BEWAARTERMIJN_IMPORTS_DAGEN",
         "ZORGNET_BEWAARTERMIJN_RAPPORTEN_DAGEN",
     ):
         assert variabele in env and variabele in readme
