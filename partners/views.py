@@ -328,7 +328,8 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     volgorde = "naam" if request.GET.get("volgorde") == "naam" else "nieuw"
     relaties = selectors.relaties_in_buurt(request.user, buurt, volgorde)
-    pagina = paginering.pagina(request, relaties, 50)
+    aantal = selectors.aantal_relaties_in_buurt(request.user, buurt)
+    pagina = paginering.pagina(request, relaties, 50, aantal=aantal)
     mag_beheren = kan_beheren(request.user, buurt)
     for relatie in pagina.object_list:
         # The regisseur answers on a partner's behalf only when both sides work in the buurt.
