@@ -76,8 +76,10 @@ def sessie_cookie(gebruikersnaam: str) -> str:
 
 
 @contextmanager
-def gunicorn(poort: int = 8765, workers: int = 4):
-    """Serve zorgnet on 127.0.0.1:poort until the block ends."""
+def gunicorn(poort: int | None = None, workers: int = 4):
+    """Serve zorgnet on 127.0.0.1:poort (default ZORGNET_BENCH_POORT or 8765) until the block
+    ends."""
+    poort = poort or int(os.environ.get("ZORGNET_BENCH_POORT", "8765"))
     proces = subprocess.Popen(
         [
             sys.executable,

@@ -297,6 +297,29 @@ def mandaat_waarschuwingen(buurt: Buurt, op: date | None = None) -> list[Waarsch
     return waarschuwingen
 
 
+# --- one definition per figure (docs/features.md, "Cijfers") -----------------------------------
+def partners_in_de_buurt(buurt: Buurt) -> QuerySet[Partner]:
+    """THE "partners in de buurt": active partners (status actief) linked to the buurt. Potential
+    and stopped partners are shown apart; "in het netwerk" (the latest analysis' nodes) also
+    counts potential partners. Every screen that says "partners in de buurt" counts this."""
+    return Partner.objects.filter(buurten=buurt, status=PartnerStatus.ACTIEF)
+
+
+def partners_in_de_buurt_per_buurt(buurt_ids: Iterable[int]) -> dict[int, int]:
+    """`partners_in_de_buurt` counted for many buurten (the dashboard's cards) in one grouped
+    query on the link table (index-only on (buurt, partner), migration 0010), not a DISTINCT count
+    over every link joined to the buurt rows."""
+    rijen = (
+        Partner.buurten.through.objects.filter(
+            buurt_id__in=list(buurt_ids), partner__status=PartnerStatus.ACTIEF
+        )
+        .values("buurt_id")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    return {r["buurt_id"]: r["n"] for r in rijen}
+
+
 def kerncijfers(user, buurt: Buurt) -> dict:
     """Key figures for the buurt overview section (one aggregate query)."""
     cijfers = partners_in_buurt(user, buurt).aggregate(
