@@ -94,25 +94,19 @@ def _relatie_bewaard(sender, instance: Relatie, raw: bool = False, **kwargs) -> 
 
 
 def _buurten_gewijzigd(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    if action == "pre_clear":
+    # Partner.buurten changes through the partner (add/remove/set/clear); the reverse side
+    # (buurt.partners) is not written anywhere (django-simple-history's m2m history refuses it).
+    partner_ids = list(pk_set or []) if reverse else [instance.pk]
+    if action == "pre_clear" and reverse:
         # pk_set is None on clear: remember who is affected before the rows are gone.
-        instance._zorgnet_voor_clear = (
-            [instance.pk]
-            if not reverse
-            else list(
-                Partner.buurten.through.objects.filter(buurt_id=instance.pk).values_list(
-                    "partner_id", flat=True
-                )
+        instance._zorgnet_voor_clear = list(
+            Partner.buurten.through.objects.filter(buurt_id=instance.pk).values_list(
+                "partner_id", flat=True
             )
         )
-        return
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if action == "post_clear":
-        partner_ids = getattr(instance, "_zorgnet_voor_clear", [])
-    else:
-        partner_ids = [instance.pk] if not reverse else list(pk_set or [])
-    if partner_ids:
+    elif action == "post_clear":
+        partner_ids = getattr(instance, "_zorgnet_voor_clear", []) if reverse else [instance.pk]
+    if action in ("post_add", "post_remove", "post_clear") and partner_ids:
         bijwerken(partner_ids=partner_ids)
 
 
