@@ -23,7 +23,7 @@ from buurten.permissions import (
 )
 from buurten.services import exportlimiet, registreer_toegang
 from partners.filters import PartnerFilter
-from zorgnet.lib import importbestand, paginering
+from zorgnet.lib import cijfers, importbestand, paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
@@ -345,6 +345,7 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "eigen_ids": partner_ids_van(request.user, buurt),
             "mag_beheren": kan_beheren(request.user, buurt),
             "mag_exporteren": kan_rapporteren(request.user, buurt),
+            "uitleg_relaties": cijfers.RELATIES,
         },
     )
 

@@ -18,7 +18,8 @@ def _afgeleid() -> set[tuple[int, int, str]]:
     return {
         (b, r.pk, r.bevestiging)
         for r in Relatie.objects.all()
-        for b in buurten_van.get(r.van_partner_id, set()) | buurten_van.get(r.naar_partner_id, set())
+        for b in buurten_van.get(r.van_partner_id, set())
+        | buurten_van.get(r.naar_partner_id, set())
     }
 
 
