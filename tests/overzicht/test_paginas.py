@@ -27,7 +27,7 @@ DASHBOARD_QUERIES = 8
 
 
 def _vul(wereld, n: int) -> None:
-    for i in range(n):
+    for _ in range(n):
         a = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
         b = PartnerFactory(
             gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], status=PartnerStatus.POTENTIEEL
