@@ -24,7 +24,8 @@ BASISLIJN = "/bench/basislijn/"
 FACTOR = 6  # every page, p95 at 1 connection
 FACTOR_CACHE = 3  # the cached pages (buurt overview, dashboards), cache warm
 GECACHET = ("dashboard", "buurt overview")
-NIVEAUS = (1, 32)
+# Connection levels; a partial run may measure fewer (ZORGNET_BENCH_NIVEAUS=1).
+NIVEAUS = tuple(int(n) for n in os.environ.get("ZORGNET_BENCH_NIVEAUS", "1,32").split(","))
 MIN_SNAPSHOTS = 12
 
 

@@ -111,7 +111,13 @@ def gunicorn(poort: int | None = None, workers: int = 4):
         yield basis
     finally:
         os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=30)
+        try:
+            proces.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # A worker still busy with a slow page after the graceful timeout: end it, do not
+            # lose the run's figures.
+            os.killpg(proces.pid, signal.SIGKILL)
+            proces.wait(timeout=30)
 
 
 def wrk(url: str, *, cookie: str = "", verbindingen: int = 1, seconden: int = 10) -> Meting:
