@@ -99,10 +99,11 @@ def gunicorn(poort: int | None = None, workers: int = 4):
     )
     basis = f"http://127.0.0.1:{poort}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a loaded 2-core machine starts 4 workers slowly
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(basis + "/gezondheid/", timeout=2)
+                # A cold worker on a loaded machine takes seconds for its first request.
+                urllib.request.urlopen(basis + "/gezondheid/", timeout=30)
                 break
             except OSError:
                 time.sleep(0.3)
