@@ -1,7 +1,12 @@
 """Page benchmark: the main pages of each role at 1 and 32 connections, against a baseline view.
 
-Targets: p95 of every page within 3x the baseline's p95 at the same concurrency, zero errors, and
-the same number of queries per page on the 1/100 and on the full data set.
+Targets (issue "Snel op Vlaamse schaal"): at 1 connection every page's p95 within 6x the
+baseline's p95, and the buurt overview and the dashboards within 3x with their cache warm (each
+page gets a warm-up run before it is measured); at 32 connections zero errors and every page
+completing requests (its p95 is informational: on 2 cores it is connections / throughput); the
+same number of queries per page on the 1/100 and on the full data set. Pages are measured as
+they are used: logged-in personas, and with the network snapshots the weekly job leaves (the
+figure "network snapshots" checks that the data set has at least 12 per scope).
 
 The report preview page serves the preview that its job made (it never renders the report in the
 request), so before measuring, the preview of the largest buurt for the default period is made once
@@ -16,8 +21,16 @@ from bench.figuur import Figuur
 from bench.laden import gunicorn, sessie_cookie, wrk
 
 BASISLIJN = "/bench/basislijn/"
-FACTOR = 3
-NIVEAUS = (1, 32)
+FACTOR = 6  # every page, p95 at 1 connection
+FACTOR_CACHE = 3  # the cached pages (buurt overview, dashboards), cache warm
+GECACHET = ("dashboard", "buurt overview")
+# Connection levels; a partial run may measure fewer (ZORGNET_BENCH_NIVEAUS=1).
+NIVEAUS = tuple(int(n) for n in os.environ.get("ZORGNET_BENCH_NIVEAUS", "1,32").split(","))
+MIN_SNAPSHOTS = 12
+
+
+def _factor(naam: str) -> int:
+    return FACTOR_CACHE if naam in GECACHET else FACTOR
 
 
 def _seconden() -> int:
@@ -38,6 +51,18 @@ def run() -> list[Figuur]:
                 job["status"] == "klaar",
             )
         )
+    for url, schaal in ((groot, "full"), (klein, "1/100")):
+        n = omgeving.meet(url, "snapshots")
+        for scope, aantal in n.items():
+            figuren.append(
+                Figuur(
+                    f"network snapshots, largest {scope} ({schaal})",
+                    aantal,
+                    "",
+                    f">= {MIN_SNAPSHOTS}",
+                    aantal >= MIN_SNAPSHOTS,
+                )
+            )
     q_groot = omgeving.meet(groot, "queries")["paginas"]
     q_klein = {(p["rol"], p["naam"]): p for p in omgeving.meet(klein, "queries")["paginas"]}
     for p in q_groot:
@@ -65,23 +90,28 @@ def run() -> list[Figuur]:
             figuren.append(
                 Figuur(f"baseline p95 @{c}", ref.p95_ms, "ms", "errors = 0", ref.errors == 0)
             )
-            grens = FACTOR * ref.p95_ms
             for p in q_groot:
                 naam = f"{p['rol']} {p['naam']}"
-                m = wrk(
-                    basis + p["pad"], cookie=cookies[p["rol"]], verbindingen=c, seconden=_seconden()
-                )
+                pad, cookie = basis + p["pad"], cookies[p["rol"]]
+                if c == 1:  # warm: the page's caches, the worker's templates, the database's pages
+                    wrk(pad, cookie=cookie, verbindingen=1, seconden=1)
+                m = wrk(pad, cookie=cookie, verbindingen=c, seconden=_seconden())
                 figuren.append(Figuur(f"{naam} p50 @{c}", m.p50_ms, "ms"))
-                figuren.append(
-                    Figuur(
-                        f"{naam} p95 @{c}",
-                        m.p95_ms,
-                        "ms",
-                        f"<= {grens:.1f} ms (3x base)",
-                        # No completed request is no measurement: it fails, it does not pass.
-                        m.requests > 0 and m.p95_ms <= grens,
+                if c == 1:
+                    factor = _factor(p["naam"])
+                    grens = factor * ref.p95_ms
+                    figuren.append(
+                        Figuur(
+                            f"{naam} p95 @{c} ({m.p95_ms / ref.p95_ms:.1f}x base)",
+                            m.p95_ms,
+                            "ms",
+                            f"<= {grens:.1f} ms ({factor}x base)",
+                            # No completed request is no measurement: it fails, it does not pass.
+                            m.requests > 0 and m.p95_ms <= grens,
+                        )
                     )
-                )
+                else:
+                    figuren.append(Figuur(f"{naam} p95 @{c}", m.p95_ms, "ms"))
                 figuren.append(
                     Figuur(
                         f"{naam} errors @{c} ({m.requests} req)",

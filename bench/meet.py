@@ -68,6 +68,7 @@ def _kandidaten(buurt: int) -> list[tuple[str, str, str, str]]:
         ("regisseur", "package overview", "activiteiten:pakket_list", ""),
         ("regisseur", "meeting list", "activiteiten:bijeenkomst_list", ""),
         ("regisseur", "network view", "netwerk:buurt_netwerk", ""),
+        ("coordinator", "gemeente network view", "netwerk:gemeente_netwerk", ""),
         ("regisseur", "report page", "rapport:buurt_rapport", ""),
         ("regisseur", "report preview", "rapport:buurt_voorbeeld", ""),
         ("coordinator", "dashboard", "dashboard", ""),
@@ -109,6 +110,23 @@ def paginas(_: dict) -> dict:
         gezien.add((rol, naam))
         gevonden.append({"rol": rol, "naam": naam, "pad": pad + query})
     return {"paginas": gevonden, "buurt": buurt, "gemeente": gemeente}
+
+
+def snapshots(_: dict) -> dict:
+    """Finished network runs of the largest buurt and gemeente (the pages read their latest)."""
+    from buurten.models import Buurt, Gemeente
+    from zorgnet.lib.taakrecords import TaakStatus
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+    from zorgnet.netwerkanalyse.selectors import sleutel_van
+
+    buurt, gemeente = _grootste()
+    klaar = NetwerkAnalyse.objects.filter(status=TaakStatus.KLAAR)
+    return {
+        "buurt": klaar.filter(sleutel=sleutel_van(buurt=Buurt.objects.get(pk=buurt))).count(),
+        "gemeente": klaar.filter(
+            sleutel=sleutel_van(gemeente=Gemeente.objects.get(pk=gemeente))
+        ).count(),
+    }
 
 
 def voorbeeld(_: dict) -> dict:

@@ -391,6 +391,10 @@ class Generator:
             ],
             rijen(),
         )
+        # COPY sends no signals: a buurt's ties (RelatieBuurt) in one statement.
+        from partners.relatiebuurten import alles_vullen
+
+        alles_vullen()
 
     def _acties(self) -> None:
         from activiteiten.models import Actie, ActieStatus

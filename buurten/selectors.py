@@ -1,19 +1,16 @@
 """Reads for buurten and memberships, always scoped to the user."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from .models import Buurt, Gemeente, Toegangsgebeurtenis
 from .permissions import buurten_voor, gemeenten_voor, leden
 
 
 def mijn_buurten(user) -> QuerySet[Buurt]:
-    """The user's buurten for the dashboard, with their gemeente and partner count (one query)."""
-    return (
-        buurten_voor(user)
-        .select_related("gemeente")
-        .annotate(aantal_partners=Count("partners", distinct=True))
-        .order_by("gemeente__naam", "naam")
-    )
+    """The user's buurten for the dashboard, with their gemeente (one query). The partner figure
+    comes from `partners.selectors.partners_in_de_buurt_per_buurt` (the top layer adds it): a
+    count joined here grouped every buurt row over all its partner links with DISTINCT."""
+    return buurten_voor(user).select_related("gemeente").order_by("gemeente__naam", "naam")
 
 
 def mijn_gemeenten(user) -> QuerySet[Gemeente]:

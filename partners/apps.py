@@ -6,3 +6,9 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = "Partners"
+
+    def ready(self) -> None:
+        # RelatieBuurt follows every model write of a tie or of a partner's buurten.
+        from . import relatiebuurten
+
+        relatiebuurten.verbinden()

@@ -206,6 +206,32 @@ class Relatie(models.Model):
         return f"{self.van_partner} → {self.naar_partner} ({self.get_intensiteit_display()})"
 
 
+class RelatieBuurt(models.Model):
+    """A tie seen from one buurt: a row per buurt where at least one side works (denormalised).
+
+    The relation list and the buurt overview count and page a buurt's ties on this table's index
+    instead of an OR over the foreign keys of all 150,000 ties. `partners.relatiebuurten` keeps it
+    correct: every save of a tie, every change of a partner's buurten, the bulk loaders.
+    """
+
+    # The unique (buurt, relatie) index serves the buurt's lookups: no separate buurt index.
+    buurt = models.ForeignKey(Buurt, on_delete=models.CASCADE, related_name="+", db_index=False)
+    relatie = models.ForeignKey(Relatie, on_delete=models.CASCADE, related_name="buurtrijen")
+    # A copy of the tie's answer, so "te bevestigen" counts on an index without the tie's table.
+    bevestiging = models.CharField(max_length=20, choices=Bevestiging.choices)
+
+    class Meta:
+        verbose_name = _("relatie in buurt")
+        verbose_name_plural = _("relaties in buurt")
+        constraints = [
+            models.UniqueConstraint(fields=["buurt", "relatie"], name="relatiebuurt_uniek")
+        ]
+        indexes = [models.Index(fields=["buurt", "bevestiging"], name="relatiebuurt_bevestiging")]
+
+    def __str__(self) -> str:
+        return f"{self.buurt_id}: {self.relatie_id}"
+
+
 class Betrokkenheid(models.Model):
     """One partnerscan score ('Zoek vonken en vuur') of a partner in a buurt; never overwritten."""
 

@@ -60,7 +60,12 @@ def partner_ids_in_buurt(buurt: Buurt) -> set[int]:
     """Ids of the partners working in the buurt, read once per request (cached on the buurt)."""
     ids = getattr(buurt, "_zorgnet_partner_ids", None)
     if ids is None:
-        ids = set(buurt.partners.values_list("pk", flat=True))
+        # The m2m table alone: no join to (and no name sort of) the partners of all of Flanders.
+        ids = set(
+            Partner.buurten.through.objects.filter(buurt_id=buurt.pk).values_list(
+                "partner_id", flat=True
+            )
+        )
         buurt._zorgnet_partner_ids = ids
     return ids
 

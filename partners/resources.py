@@ -26,6 +26,7 @@ from buurten.models import Buurt
 from zorgnet.lib import importbestand
 from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
 
+from . import relatiebuurten
 from .models import (
     BeantwoordAls,
     Bevestiging,
@@ -497,6 +498,11 @@ class RelatieResource(resources.ModelResource):
                     default_user=self.door,
                     default_change_reason=_("Relatie-import"),
                 )
+                # A bulk create sends no post_save: the new ties' buurt rows (RelatieBuurt).
+                relatiebuurten.bijwerken(
+                    partner_ids={r.van_partner_id for r in self.create_instances}
+                    | {r.naar_partner_id for r in self.create_instances}
+                )
             except Exception as exc:  # reported as the import's error, as the library does
                 self.handle_import_error(result, exc, raise_errors)
         self.create_instances.clear()
@@ -512,6 +518,8 @@ class RelatieResource(resources.ModelResource):
                     default_user=self.door,
                     default_change_reason=_("Relatie-import"),
                 )
+                # The answer may have changed: RelatieBuurt keeps a copy.
+                relatiebuurten.bijwerken(relatie_ids=[r.pk for r in self.update_instances])
             except Exception as exc:
                 self.handle_import_error(result, exc, raise_errors)
         self.update_instances.clear()

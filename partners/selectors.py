@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt
-from buurten.permissions import buurten_voor, partner_ids_van
+from buurten.permissions import kan_bekijken, partner_ids_van
 
 from .models import (
     Betrokkenheid,
@@ -23,6 +23,7 @@ from .models import (
     Partner,
     PartnerStatus,
     Relatie,
+    RelatieBuurt,
 )
 
 
@@ -40,7 +41,7 @@ def contactpersonen_van_buurt(buurt: Buurt) -> QuerySet[Contactpersoon]:
 
 def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     """The partners working in a buurt, if the user may see the buurt (empty otherwise)."""
-    if not buurten_voor(user).filter(pk=buurt.pk).exists():
+    if not kan_bekijken(user, buurt):  # the request's memberships, no query
         return Partner.objects.none()
     return partners_van_buurt(buurt)
 
@@ -104,20 +105,35 @@ def smoelenboek(user, buurt: Buurt) -> QuerySet[Contactpersoon]:
 def relaties_in_buurt(user, buurt: Buurt, volgorde: str = "nieuw") -> QuerySet[Relatie]:
     """Ties where at least one side works in the buurt, newest first (or by partner name).
 
-    The partner ids are read first and sent as one array (`__in_lijst`): `x = ANY(list) OR
-    y = ANY(list)` uses both foreign-key indexes (bitmap OR), whereas two IN-subqueries made
-    PostgreSQL scan every relation (bench: 64 -> 13 ms on the largest buurt of the
-    Flanders-scale data set).
+    Read through `RelatieBuurt` (one row per buurt of either side, partners.relatiebuurten): the
+    count is an index scan on (buurt, relatie) and newest first (highest id) a backward scan of
+    the same index that stops after the page. Before, an OR over both foreign keys with the
+    buurt's partner ids cost 23-27 ms on the largest buurt of the Flanders-scale set.
     """
-    ids = list(partners_in_buurt(user, buurt).order_by().values_list("pk", flat=True))
-    qs = Relatie.objects.filter(Q(van_partner_id__in_lijst=ids) | Q(naar_partner_id__in_lijst=ids))
+    if not kan_bekijken(user, buurt):
+        return Relatie.objects.none()
+    qs = Relatie.objects.filter(buurtrijen__buurt=buurt)
     if volgorde == "naam":  # the sort needs the names: join
         qs = qs.select_related("van_partner", "naar_partner")
         return qs.order_by("van_partner__naam", "naar_partner__naam", "id")
-    # Newest first is a top-N sort on the tie's own columns, and the page's partners are fetched
-    # for its rows only: the name order joins every tie of the buurt to the partner table before
-    # sorting (bench: 40-70 ms on the largest buurt of the Flanders-scale set).
-    return qs.prefetch_related("van_partner", "naar_partner").order_by("-aangemaakt_op", "-id")
+    # The page's partners are fetched for its rows only (prefetch), not joined before the sort.
+    return qs.prefetch_related("van_partner", "naar_partner").order_by("-buurtrijen__relatie_id")
+
+
+def aantal_relaties_in_buurt(
+    user, buurt: Buurt, bevestiging: str | None = None, partner_ids: Iterable[int] | None = None
+) -> int:
+    """How many ties `relaties_in_buurt` lists (optionally only open/confirmed/disputed, or only
+    those about these partners), counted on RelatieBuurt's index alone (< 1 ms on the largest buurt
+    of the Flanders-scale set, where counting through the tie table cost 19-45 ms)."""
+    if not kan_bekijken(user, buurt):
+        return 0
+    qs = RelatieBuurt.objects.filter(buurt=buurt)
+    if bevestiging:
+        qs = qs.filter(bevestiging=bevestiging)
+    if partner_ids is not None:
+        qs = qs.filter(relatie__naar_partner_id__in=list(partner_ids))
+    return qs.count()
 
 
 def relaties_binnen_buurt(user, buurt: Buurt) -> QuerySet[Relatie]:
@@ -132,8 +148,11 @@ def relaties_binnen_buurt(user, buurt: Buurt) -> QuerySet[Relatie]:
 
 def te_beantwoorden_relaties(user, buurt: Buurt) -> QuerySet[Relatie]:
     """Ties others declared about the user's own organisation(s), still open."""
+    eigen = partner_ids_van(user, buurt)
+    if not eigen:  # a regisseur or coordinator answers from the list itself: no query
+        return Relatie.objects.none()
     return relaties_in_buurt(user, buurt).filter(
-        naar_partner_id__in=partner_ids_van(user, buurt), bevestiging=Bevestiging.OPEN
+        naar_partner_id__in=eigen, bevestiging=Bevestiging.OPEN
     )
 
 
@@ -278,6 +297,29 @@ def mandaat_waarschuwingen(buurt: Buurt, op: date | None = None) -> list[Waarsch
     return waarschuwingen
 
 
+# --- one definition per figure (docs/features.md, "Cijfers") -----------------------------------
+def partners_in_de_buurt(buurt: Buurt) -> QuerySet[Partner]:
+    """THE "partners in de buurt": active partners (status actief) linked to the buurt. Potential
+    and stopped partners are shown apart; "in het netwerk" (the latest analysis' nodes) also
+    counts potential partners. Every screen that says "partners in de buurt" counts this."""
+    return Partner.objects.filter(buurten=buurt, status=PartnerStatus.ACTIEF)
+
+
+def partners_in_de_buurt_per_buurt(buurt_ids: Iterable[int]) -> dict[int, int]:
+    """`partners_in_de_buurt` counted for many buurten (the dashboard's cards) in one grouped
+    query on the link table (index-only on (buurt, partner), migration 0010), not a DISTINCT count
+    over every link joined to the buurt rows."""
+    rijen = (
+        Partner.buurten.through.objects.filter(
+            buurt_id__in=list(buurt_ids), partner__status=PartnerStatus.ACTIEF
+        )
+        .values("buurt_id")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    return {r["buurt_id"]: r["n"] for r in rijen}
+
+
 def kerncijfers(user, buurt: Buurt) -> dict:
     """Key figures for the buurt overview section (one aggregate query)."""
     cijfers = partners_in_buurt(user, buurt).aggregate(
@@ -286,9 +328,7 @@ def kerncijfers(user, buurt: Buurt) -> dict:
         potentieel=Count("pk", filter=Q(status=PartnerStatus.POTENTIEEL)),
         informeel=Count("pk", filter=Q(formeel=False)),
     )
-    cijfers["open_relaties"] = (
-        relaties_in_buurt(user, buurt).filter(bevestiging=Bevestiging.OPEN).count()
-    )
+    cijfers["open_relaties"] = aantal_relaties_in_buurt(user, buurt, Bevestiging.OPEN)
     return cijfers
 
 

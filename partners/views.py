@@ -23,7 +23,7 @@ from buurten.permissions import (
 )
 from buurten.services import exportlimiet, registreer_toegang
 from partners.filters import PartnerFilter
-from zorgnet.lib import importbestand, paginering
+from zorgnet.lib import cijfers, importbestand, paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.exports import csv_response, xlsx_response
 from zorgnet.lib.forms import fouten_naar_form
@@ -328,7 +328,8 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     volgorde = "naam" if request.GET.get("volgorde") == "naam" else "nieuw"
     relaties = selectors.relaties_in_buurt(request.user, buurt, volgorde)
-    pagina = paginering.pagina(request, relaties, 50)
+    aantal = selectors.aantal_relaties_in_buurt(request.user, buurt)
+    pagina = paginering.pagina(request, relaties, 50, aantal=aantal)
     mag_beheren = kan_beheren(request.user, buurt)
     for relatie in pagina.object_list:
         # The regisseur answers on a partner's behalf only when both sides work in the buurt.
@@ -344,6 +345,7 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "eigen_ids": partner_ids_van(request.user, buurt),
             "mag_beheren": kan_beheren(request.user, buurt),
             "mag_exporteren": kan_rapporteren(request.user, buurt),
+            "uitleg_relaties": cijfers.RELATIES,
         },
     )
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from partners.models import BeantwoordAls, Bevestiging, Relatie
+from partners.models import BeantwoordAls, Bevestiging, Relatie, RelatieBuurt
 from partners.resources import importeren
 from tests.factories import PartnerFactory
 
@@ -98,6 +98,11 @@ def test_a_clean_file_imports_in_one_go_with_history_and_the_export_round_trips(
     assert sterk.beantwoord_als == BeantwoordAls.IMPORT
     assert sterk.beantwoord_door == wereld.regisseur_a == sterk.verklaard_door
     assert sterk.history.first().history_change_reason == "Relatie-import"
+    # The bulk create sent no post_save: the import itself filled the buurt's tie rows.
+    assert set(RelatieBuurt.objects.values_list("relatie_id", "bevestiging")) >= {
+        (r.pk, r.bevestiging) for r in Relatie.objects.all()
+    }
+    assert RelatieBuurt.objects.filter(buurt=wereld.buurt_a).count() == 2
     # The export has the import's columns: importing it again changes nothing.
     antwoord = als(wereld.regisseur_a).get(
         reverse("partners:relatie_export", args=[wereld.buurt_a.pk])

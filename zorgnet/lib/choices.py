@@ -3,7 +3,13 @@
 Frameworks (bouwstenen, pijlers) are data, not enumerations: see DOMAIN.md §9.1 point 3.
 """
 
+from collections.abc import Iterable
+from functools import partialmethod
+
 from django.db import models
+from django.utils.choices import CallableChoiceIterator
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -371,3 +377,47 @@ class TaakStatus(models.TextChoices):
     BEZIG = "bezig", _("Bezig")
     KLAAR = "klaar", _("Klaar")
     MISLUKT = "mislukt", _("Mislukt")
+
+
+# --- labels: a cached lookup instead of get_FOO_display rebuilding the choice list per call -----
+_LABELS: dict[tuple, dict] = {}
+
+
+def label(model, veld: str, waarde) -> str:
+    """The Dutch label of a choice value, as `get_<veld>_display` gives it (the value itself when
+    it is not a choice), from a dict built once per field and language. Django's version rebuilds
+    `dict(flatchoices)` and translates the lazy labels on every call (84 µs; 2.5-6.6 ms per list
+    page at Flanders scale)."""
+    sleutel = (model, veld, get_language())
+    labels = _LABELS.get(sleutel)
+    if labels is None:
+        veldobject = model._meta.get_field(veld)
+        labels = {make_hashable(k): str(v) for k, v in veldobject.flatchoices}
+        _LABELS[sleutel] = labels
+    try:
+        return labels.get(make_hashable(waarde), waarde)
+    except TypeError:  # an unhashable value that is no choice
+        return waarde
+
+
+def snelle_labels(modellen: Iterable) -> int:
+    """Give every field with fixed choices of these models a `get_<veld>_display` that reads
+    `label` (fields with callable choices keep Django's). Called once from OverzichtConfig.ready;
+    returns how many methods it set."""
+    gezet = 0
+    for model in modellen:
+        for veld in model._meta.concrete_fields:
+            if not veld.choices or isinstance(veld.choices, CallableChoiceIterator):
+                continue
+            naam = f"get_{veld.name}_display"
+            if naam in model.__dict__ and not isinstance(model.__dict__[naam], partialmethod):
+                continue  # the model wrote its own
+
+            def _display(self, _veld=veld):
+                return label(
+                    type(self)._meta.concrete_model, _veld.name, getattr(self, _veld.attname)
+                )
+
+            setattr(model, naam, _display)
+            gezet += 1
+    return gezet

@@ -29,8 +29,13 @@ class Renderer(DjangoTemplates):
     """
 
     FOUTENLIJSTEN = {"django/forms/errors/list/default.html", "django/forms/errors/list/ul.html"}
+    # Django's select includes one template per option (about 25 µs each: 4 ms for a filter bar
+    # with a partner list); the same markup with the options written inline.
+    SELECT = "django/forms/widgets/select.html"
 
     def get_template(self, template_name):
         if template_name in self.FOUTENLIJSTEN:
             return loader.get_template("components/foutenlijst.html")
+        if template_name == self.SELECT:
+            return loader.get_template("components/select.html")
         return super().get_template(template_name)

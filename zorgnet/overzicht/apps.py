@@ -7,3 +7,13 @@ class OverzichtConfig(AppConfig):
     name = "zorgnet.overzicht"
     label = "overzicht"
     verbose_name = "Overzicht"
+
+    def ready(self) -> None:
+        # get_FOO_display from a cached label lookup, for every project model (zorgnet.lib.choices).
+        from django.apps import apps
+
+        from zorgnet.lib.choices import snelle_labels
+
+        snelle_labels(
+            m for m in apps.get_models() if not m._meta.app_label.startswith(("auth", "django"))
+        )

@@ -22,8 +22,9 @@ from activiteiten.reflectie import permissions as reflectie_rechten
 from activiteiten.reflectie import selectors as reflectie
 from buurten.analyse.selectors import sectie_context as buurtanalyse_context
 from buurten.models import Buurt
-from buurten.permissions import gecoordineerde_gemeenten, kan_beheren, kan_rapporteren
+from buurten.permissions import kan_beheren, kan_rapporteren
 from partners import selectors as partners
+from zorgnet.lib import cijfers
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.lib.taakrecords import TaakStatus
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse
@@ -50,6 +51,7 @@ def partners_context(request: HttpRequest, buurt: Buurt) -> dict:
         "cijfers": partners.kerncijfers(request.user, buurt),
         "waarschuwingen": partners.mandaat_waarschuwingen(buurt),
         "buurt": buurt,
+        "uitleg": {"partners": cijfers.PARTNERS_IN_DE_BUURT, "relaties": cijfers.RELATIES},
     }
 
 
@@ -185,9 +187,19 @@ BUURTSECTIES: list[Sectie] = [
 
 
 # --- the dashboard: reminders and links across the user's buurten ------------------------------
+def _gecoordineerd(request: HttpRequest) -> list:
+    """The gemeenten the user coordinates, by name: read once per request for the three blocks
+    that list them (it was one query per block)."""
+    gemeenten = getattr(request, "_zorgnet_gecoordineerd", None)
+    if gemeenten is None:
+        gemeenten = list(gecoordineerd(request.user).order_by("naam"))
+        request._zorgnet_gecoordineerd = gemeenten
+    return gemeenten
+
+
 def netwerk_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
     """Coordinators get a link to the network of each gemeente they coordinate."""
-    return {"gemeenten": list(gecoordineerde_gemeenten(request.user).order_by("naam")[:20])}
+    return {"gemeenten": _gecoordineerd(request)[:20]}
 
 
 def open_signalen_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
@@ -205,12 +217,12 @@ def bijeenkomsten_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
 
 def rapport_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
     """Links to the gemeente report for the gemeenten the user coordinates."""
-    return {"gemeenten": list(gecoordineerd(request.user).order_by("naam"))}
+    return {"gemeenten": _gecoordineerd(request)}
 
 
 def leden_dashboard(request: HttpRequest, buurten: list[Buurt]) -> dict:
     """Coordinators add buurten and invite their regisseurs."""
-    return {"gemeenten": list(gecoordineerde_gemeenten(request.user).order_by("naam")[:20])}
+    return {"gemeenten": _gecoordineerd(request)[:20]}
 
 
 DASHBOARDBLOKKEN: list[Sectie] = [

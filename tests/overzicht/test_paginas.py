@@ -1,0 +1,106 @@
+"""The buurt overview and the dashboard: fixed query counts, one definition per figure, and the
+speed helpers they rely on (cached choice labels, inline select options, planner settings)."""
+
+import pytest
+from django import forms
+from django.db import connection
+from django.db.models import Model
+from django.forms.renderers import DjangoTemplates
+from django.urls import reverse
+
+from activiteiten.models import Actie, Signaal
+from buurten.models import Buurt
+from partners.models import Partner, PartnerStatus, Relatie
+from tests.factories import ActieFactory, PartnerFactory, RelatieFactory
+from zorgnet.lib import cijfers
+from zorgnet.lib.choices import label
+
+pytestmark = pytest.mark.django_db
+
+# The buurt overview for its regisseur: session, user, memberships, buurt, then the sections.
+# Was 31 on the Flanders-scale set (partner access checked twice, the buurt's partner ids read
+# for the tie count, three reflection counts).
+OVERZICHT_QUERIES = 26
+# The dashboard of a coordinator: session, user, memberships, buurten, partner figures, open
+# signals, meeting reminders, coordinated gemeenten (once for three blocks).
+DASHBOARD_QUERIES = 8
+
+
+def _vul(wereld, n: int) -> None:
+    for _ in range(n):
+        a = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+        b = PartnerFactory(
+            gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], status=PartnerStatus.POTENTIEEL
+        )
+        RelatieFactory(van_partner=a, naar_partner=b)
+        ActieFactory(buurt=wereld.buurt_a, trekker=a)
+
+
+def test_the_buurt_overview_costs_a_fixed_number_of_queries(als, wereld, django_assert_num_queries):
+    client = als(wereld.regisseur_a)
+    url = reverse("buurt_detail", args=[wereld.buurt_a.id])
+    _vul(wereld, 2)
+    client.get(url)
+    with django_assert_num_queries(OVERZICHT_QUERIES):
+        assert client.get(url).status_code == 200
+    _vul(wereld, 8)
+    with django_assert_num_queries(OVERZICHT_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+def test_the_dashboard_counts_partners_in_de_buurt_as_defined(
+    als, wereld, django_assert_num_queries
+):
+    _vul(wereld, 3)  # 3 active and 3 potential partners more in buurt A
+    PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], status="gestopt")
+    client = als(wereld.coordinator)
+    client.get(reverse("dashboard"))
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        antwoord = client.get(reverse("dashboard"))
+    kaart = next(b for b in antwoord.context["buurten"] if b.id == wereld.buurt_a.id)
+    actief = Partner.objects.filter(buurten=wereld.buurt_a, status=PartnerStatus.ACTIEF).count()
+    assert kaart.aantal_partners == actief == wereld.buurt_a.partners.count() - 4
+    html = antwoord.content.decode()
+    assert f"{actief} partners in de buurt" in html
+    assert str(cijfers.PARTNERS_IN_DE_BUURT) in html  # the explanation, as a title
+    # The overview shows the same figure under the same name.
+    overzicht = client.get(reverse("buurt_detail", args=[wereld.buurt_a.id]))
+    assert overzicht.context["secties"][1][3]["cijfers"]["actief"] == actief
+
+
+@pytest.mark.parametrize("model", [Partner, Relatie, Actie, Signaal, Buurt])
+def test_cached_labels_equal_djangos_for_every_choice_and_an_unknown_value(model):
+    for veld in model._meta.concrete_fields:
+        if not veld.choices:
+            continue
+        for waarde, _label in [*veld.flatchoices, ("geen-keuze", "")]:
+            obj = model(**{veld.attname: waarde})
+            assert getattr(obj, f"get_{veld.name}_display")() == label(model, veld.name, waarde)
+            assert label(model, veld.name, waarde) == Model._get_FIELD_display(obj, veld)
+
+
+def test_select_options_render_as_django_renders_them():
+    class Formulier(forms.Form):
+        een = forms.ChoiceField(choices=[("a", "A & B"), ("b", "B")], initial="b")
+        meer = forms.MultipleChoiceField(choices=[("x", "X"), ("y", "Y")], initial=["x", "y"])
+        groep = forms.ChoiceField(
+            choices=[("", "---"), ("Groep", [("1", "Een")])], widget=forms.Select(attrs={"k": 1})
+        )
+
+    def normaal(html: str) -> str:
+        return " ".join(html.split()).replace("> <", "><")
+
+    for naam in ("een", "meer", "groep"):
+        ons = str(Formulier()[naam])
+        django = Formulier(renderer=DjangoTemplates())[naam].as_widget()
+        assert normaal(ons) == normaal(django)
+
+
+def test_postgresql_connections_get_the_oltp_planner_settings():
+    if connection.vendor != "postgresql":
+        pytest.skip("planner settings are PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
