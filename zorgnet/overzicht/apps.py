@@ -7,3 +7,10 @@ class OverzichtConfig(AppConfig):
     name = "zorgnet.overzicht"
     label = "overzicht"
     verbose_name = "Overzicht"
+
+    def ready(self) -> None:
+        # The write signals of every model that feeds the buurt page and the dashboards bump the
+        # fragment cache's versions (zorgnet/overzicht/cache.py says which models and why).
+        from zorgnet.overzicht import cache
+
+        cache.verbind()
