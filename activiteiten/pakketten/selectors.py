@@ -107,7 +107,9 @@ def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
     return {
         1: drie(uitdagingen, analyse),
         2: drie(doel and acts["n"] > 0, doel or acts["n"] > 0),
-        3: drie(bool(pakketten) and acts["n"] > 0 and acts["los"] == 0, samenhang or bool(pakketten)),
+        3: drie(
+            bool(pakketten) and acts["n"] > 0 and acts["los"] == 0, samenhang or bool(pakketten)
+        ),
         4: drie(bool(ingericht) and all(ingericht), any(ingericht)),
         5: drie(
             len(pakketten) >= 2 and all(pk in in_relatie for pk, *_r in pakketten),
