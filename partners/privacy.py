@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.exports import csv_rijen
 from zorgnet.lib.wislog import registreer_wissing
 
@@ -134,6 +135,7 @@ def _wis(contactpersoon_id: int) -> bool:
     )
     # Queryset updates: no new history row keeps the old values, and the old rows lose them.
     persoon.update(**GEWISTE_WAARDEN)
+    fragmentcache.wijzig_queryset(persoon)
     historie.update(**GEWISTE_WAARDEN)
     transaction.on_commit(lambda: _wis_fotos(fotos))
     return bool(nog_niet_gewist or fotos)

@@ -23,7 +23,7 @@ from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from buurten.models import Buurt
-from zorgnet.lib import importbestand
+from zorgnet.lib import fragmentcache, importbestand
 from zorgnet.lib.choices import Intensiteit, Niveau, Schaal, Sector
 
 from . import relatiebuurten
@@ -405,6 +405,13 @@ class PartnerVanBuurtWidget(widgets.Widget):
         return partner
 
 
+def _wijzig_fragmenten(relaties) -> None:
+    """Bulk writes send no signals: the gemeenten of both sides get a new fragment version."""
+    fragmentcache.wijzig(
+        gemeenten={p.gemeente_id for r in relaties for p in (r.van_partner, r.naar_partner)}
+    )
+
+
 class RelatieResource(resources.ModelResource):
     """Declared ties between partners of one buurt.
 
@@ -503,6 +510,7 @@ class RelatieResource(resources.ModelResource):
                     partner_ids={r.van_partner_id for r in self.create_instances}
                     | {r.naar_partner_id for r in self.create_instances}
                 )
+                _wijzig_fragmenten(self.create_instances)
             except Exception as exc:  # reported as the import's error, as the library does
                 self.handle_import_error(result, exc, raise_errors)
         self.create_instances.clear()
@@ -520,6 +528,7 @@ class RelatieResource(resources.ModelResource):
                 )
                 # The answer may have changed: RelatieBuurt keeps a copy.
                 relatiebuurten.bijwerken(relatie_ids=[r.pk for r in self.update_instances])
+                _wijzig_fragmenten(self.update_instances)
             except Exception as exc:
                 self.handle_import_error(result, exc, raise_errors)
         self.update_instances.clear()

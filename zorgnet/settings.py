@@ -231,6 +231,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- Celery: Redis as broker when REDIS_URL is set, otherwise tasks run in-process -------------
 REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The fragment cache of the buurt page and the dashboards (zorgnet/lib/fragmentcache.py): Redis
+# when REDIS_URL is set (ZORGNET_CACHE_URL overrides it), local memory otherwise.
+ZORGNET_CACHE_URL = env.str("ZORGNET_CACHE_URL", default=REDIS_URL)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": ZORGNET_CACHE_URL,
+    }
+    if ZORGNET_CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "zorgnet"}
+}
+ZORGNET_FRAGMENTCACHE = env.bool("ZORGNET_FRAGMENTCACHE", default=True)
+ZORGNET_FRAGMENTCACHE_SECONDEN = env.int("ZORGNET_FRAGMENTCACHE_SECONDEN", default=86400)
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = False

@@ -31,6 +31,7 @@ from buurten.models import Buurt, Toegangsactie
 from buurten.services import registreer_toegang
 from partners import services as partner_services
 from partners.models import Partner
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.wislog import registreer_wissing
 
 logger = logging.getLogger(__name__)
@@ -303,6 +304,7 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
         # A queryset update writes no new history row; the old rows lose their text as well.
         Signaal.objects.filter(id__in=ids).update(omschrijving="", geanonimiseerd_op=nu)
         Signaal.history.filter(id__in=ids).update(omschrijving="")
+        fragmentcache.wijzig(buurten=[buurt.id])
         _uitkomsttekst_wissen(ids)
         for signaal_id in ids:  # replayed after a restore (zorgnet/lib/wislog.py)
             registreer_wissing("signaal", signaal_id, "geanonimiseerd")
@@ -321,11 +323,11 @@ def signalen_anonimiseren(*, vandaag: date | None = None) -> int:
 
 def _uitkomsttekst_wissen(signaal_ids: list[int]) -> int:
     """A signal born in a meeting left its text on the meeting outcome too: it goes as well."""
-    return (
-        Uitkomst.objects.filter(signaal_id__in=signaal_ids)
-        .exclude(omschrijving="", toelichting="")
-        .update(omschrijving="", toelichting="")
+    uitkomsten = Uitkomst.objects.filter(signaal_id__in=signaal_ids).exclude(
+        omschrijving="", toelichting=""
     )
+    fragmentcache.wijzig_queryset(uitkomsten)
+    return uitkomsten.update(omschrijving="", toelichting="")
 
 
 def signaal_opnieuw_anonimiseren(signaal_id: int) -> bool:
@@ -336,6 +338,8 @@ def signaal_opnieuw_anonimiseren(signaal_id: int) -> bool:
         .filter(Q(geanonimiseerd_op__isnull=True) | ~Q(omschrijving=""))
         .update(omschrijving="", geanonimiseerd_op=Coalesce("geanonimiseerd_op", Value(nu)))
     )
+    if bijgewerkt:
+        fragmentcache.wijzig_rijen(Signaal, [signaal_id])
     historie = (
         Signaal.history.filter(id=signaal_id).exclude(omschrijving="").update(omschrijving="")
     )

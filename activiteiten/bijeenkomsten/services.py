@@ -38,6 +38,7 @@ from buurten.meldingen.models import Mailsoort, Meldingsoort
 from buurten.meldingen.services import mail_inplannen, melden, melden_aan_partner
 from partners import services as partner_services
 from partners.models import Contactpersoon, Partner
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.choices import ActieCategorie, SignaalKanaal, Urgentie
 
 MAX_TE_PLANNEN = 24
@@ -269,6 +270,7 @@ def aanwezigheid_bewaren(
     bijeenkomst.full_clean()
     bijeenkomst.save(update_fields=["aantal_bewoners", "aantal_anderen", "gewijzigd_op"])
     bijeenkomst.aanwezigheden.all().delete()
+    fragmentcache.wijzig(buurten=[bijeenkomst.buurt_id])  # bulk_create sends no signals
     return Aanwezigheid.objects.bulk_create(rijen)
 
 

@@ -1,5 +1,7 @@
-"""Demo activity packages in De Leefhoek (DOMAIN §7.5): two challenges, activities, samenhang and
-three packages. Idempotent: objects are looked up by natural keys and services run only on creation."""
+"""Demo activity packages (DOMAIN §7.5). De Leefhoek: two challenges, activities, samenhang and
+three packages. Buurtegem (the buurt of the main demo login): a finished example whose two packages
+follow the samenhang advice, so every step of 'Ontwar het bos' shows as done. Idempotent: objects
+are looked up by natural keys and services run only on creation."""
 
 from activiteiten.models import (
     Activiteit,
@@ -306,9 +308,187 @@ def laad(ctx: dict) -> None:
         Factor.objects.get_or_create(
             pakket=pakket, omschrijving=tekst, defaults={"soort": soort, "wegwerkbaar": wegwerkbaar}
         )
-    for stap in range(1, 7):
-        Stapvoortgang.objects.get_or_create(
+    # The step statuses follow what is filled in (selectors.afgeleide_statussen); only step 6
+    # is set by hand: the reality check of the exchange with Stederen is still going on.
+    Stapvoortgang.objects.get_or_create(buurt=buurt, stap=6, defaults={"status": StapStatus.BEZIG})
+    _buurtegem(ctx)
+
+
+# --- Buurtegem: the finished example ---------------------------------------------------------
+UITDAGING_EENZAAMHEID = "Eenzaamheid bij alleenwonende ouderen"
+UITDAGING_MOBILITEIT = "Mobiliteit van ouderen"
+BUURTEGEM_DOELEN = [
+    ("Niemand zit er alleen voor", "kort", UITDAGING_EENZAAMHEID),
+    ("Ouderen geraken waar ze moeten zijn", "lang", UITDAGING_MOBILITEIT),
+]
+# naam, uitdaging, bestaat al, voldoet, potentiële partners (namen van partners van Buurtegem)
+BUURTEGEM_ACTIVITEITEN = [
+    (
+        "Wekelijks buurtpunt in de parochiezaal",
+        UITDAGING_EENZAAMHEID,
+        True,
+        "ja",
+        ["Parochie Sint-Jan", "Lokaal Dienstencentrum De Linde"],
+    ),
+    (
+        "Huisbezoeken door buurtgezellen",
+        UITDAGING_EENZAAMHEID,
+        True,
+        "deels",
+        ["Burenhulp Buurtgezellen", "Seniorenvereniging Okra Buurtegem"],
+    ),
+    (
+        "Telefoonketen voor alleenwonenden",
+        UITDAGING_EENZAAMHEID,
+        False,
+        "onbekend",
+        ["Vrijwilligerspunt Stederen", "OCMW Stederen"],
+    ),
+    (
+        "Vrijwillige chauffeurs naar de huisarts",
+        UITDAGING_MOBILITEIT,
+        False,
+        "onbekend",
+        ["Mobiliteitscentrale Stederen", "Vrijwilligerspunt Stederen"],
+    ),
+    (
+        "Boodschappenritten op dinsdag",
+        UITDAGING_MOBILITEIT,
+        False,
+        "onbekend",
+        ["Mobiliteitscentrale Stederen", "Mantelzorgnetwerk Samen Zorgen"],
+    ),
+    (
+        "Zitdag van het wijkgezondheidscentrum in het buurtpunt",
+        UITDAGING_MOBILITEIT,
+        False,
+        "onbekend",
+        ["Wijkgezondheidscentrum Buurtegem", "Thuisverpleging Zorgzaam"],
+    ),
+]
+BUURTEGEM_SAMENHANG = [
+    ("Wekelijks buurtpunt in de parochiezaal", "Huisbezoeken door buurtgezellen", 5),
+    ("Wekelijks buurtpunt in de parochiezaal", "Telefoonketen voor alleenwonenden", 4),
+    ("Huisbezoeken door buurtgezellen", "Telefoonketen voor alleenwonenden", 4),
+    ("Vrijwillige chauffeurs naar de huisarts", "Boodschappenritten op dinsdag", 5),
+    (
+        "Vrijwillige chauffeurs naar de huisarts",
+        "Zitdag van het wijkgezondheidscentrum in het buurtpunt",
+        3,
+    ),
+    ("Boodschappenritten op dinsdag", "Zitdag van het wijkgezondheidscentrum in het buurtpunt", 3),
+    (
+        "Wekelijks buurtpunt in de parochiezaal",
+        "Zitdag van het wijkgezondheidscentrum in het buurtpunt",
+        1,
+    ),
+]
+# naam, activiteiten (index in BUURTEGEM_ACTIVITEITEN), team, schaal, intensiteit, coördinatie,
+# niveaus, typologie, rol
+BUURTEGEM_PAKKETTEN = [
+    (
+        "Samen tegen eenzaamheid",
+        [0, 1, 2],
+        [
+            "Parochie Sint-Jan",
+            "Lokaal Dienstencentrum De Linde",
+            "Burenhulp Buurtgezellen",
+            "Seniorenvereniging Okra Buurtegem",
+            "Vrijwilligerspunt Stederen",
+            "OCMW Stederen",
+        ],
+        Schaal.GELEEFDE_BUURT,
+        Intensiteit.SAMEN_UITVOEREN,
+        Coordinatievorm.DECENTRAAL,
+        ["structureel", "operationeel"],
+        Typologie.ZORGZAAM_BUURTINITIATIEF,
+        Groepsrol.ACTIEGROEP,
+    ),
+    (
+        "Mobiel blijven",
+        [3, 4, 5],
+        [
+            "Mobiliteitscentrale Stederen",
+            "Vrijwilligerspunt Stederen",
+            "Mantelzorgnetwerk Samen Zorgen",
+            "Wijkgezondheidscentrum Buurtegem",
+            "Thuisverpleging Zorgzaam",
+            "OCMW Stederen",
+        ],
+        Schaal.GEOGRAFISCHE_BUURT,
+        Intensiteit.ACTIVITEITEN_AFSTEMMEN,
+        Coordinatievorm.CENTRAAL,
+        ["operationeel"],
+        Typologie.BUURTGERICHT_ZORGINITIATIEF,
+        Groepsrol.ACTIEGROEP,
+    ),
+]
+
+
+def _buurtegem(ctx: dict) -> None:
+    buurt = ctx["buurten"]["buurtegem"]
+    regisseur = ctx["gebruikers"].get("regisseur")
+    partners = {p.naam: p for p in Partner.objects.filter(buurten=buurt)}
+    doelen = {}
+    for titel, termijn, uitdaging in BUURTEGEM_DOELEN:
+        doel = Doel.objects.filter(buurt=buurt, titel=titel).first()
+        if doel is None:
+            u = _uitdaging(buurt, uitdaging)
+            doel = services.doel_aanmaken(
+                buurt=buurt,
+                titel=titel,
+                termijn=termijn,
+                uitdagingen=[u] if u else [],
+                gebruiker=regisseur,
+            )
+        doelen[uitdaging] = doel
+    acts = []
+    for naam, uitdaging, bestaat, voldoet, namen in BUURTEGEM_ACTIVITEITEN:
+        act, _nieuw = Activiteit.objects.get_or_create(
             buurt=buurt,
-            stap=stap,
-            defaults={"status": StapStatus.KLAAR if stap <= 5 else StapStatus.BEZIG},
+            naam=naam,
+            defaults={
+                "uitdaging": _uitdaging(buurt, uitdaging),
+                "doel": doelen[uitdaging],
+                "bestaat_al": bestaat,
+                "voldoet": voldoet,
+            },
+        )
+        for n in namen:
+            if n in partners:
+                Capaciteit.objects.get_or_create(activiteit=act, partner=partners[n])
+        acts.append(act)
+    per_naam = {a.naam: a for a in acts}
+    for a, b, gewicht in BUURTEGEM_SAMENHANG:
+        x, y = sorted([per_naam[a].pk, per_naam[b].pk])
+        Samenhang.objects.get_or_create(
+            activiteit_a_id=x, activiteit_b_id=y, defaults={"gewicht": gewicht}
+        )
+    pakketten = []
+    for naam, idx, team, schaal, intensiteit, coord, niveaus, typologie, rol in BUURTEGEM_PAKKETTEN:
+        pakket = Activiteitenpakket.objects.filter(buurt=buurt, naam=naam).first()
+        if pakket is None:
+            pakket = services.pakket_opslaan(
+                buurt=buurt,
+                naam=naam,
+                activiteiten=[acts[i] for i in idx],
+                team=[partners[n] for n in team if n in partners],
+                ideale_schaal=schaal,
+                intensiteit=intensiteit,
+                coordinatie=coord,
+                niveaus=niveaus,
+                typologie=typologie,
+                groepsrol=rol,
+            )
+            services.ideaal_vastleggen(pakket=pakket)
+        pakketten.append(pakket)
+    x, y = sorted(pakketten, key=lambda q: q.pk)
+    if not PakketRelatie.objects.filter(pakket_a=x, pakket_b=y).exists():
+        services.pakketrelatie_opslaan(
+            pakket_a=x,
+            pakket_b=y,
+            intensiteit=Intensiteit.INFO_DELEN,
+            gezamenlijke_niveaus=["operationeel"],
+            afstemming="Het buurtpunt meldt wie vervoer nodig heeft; de chauffeurs melden wie "
+            "alleen lijkt te staan.",
         )

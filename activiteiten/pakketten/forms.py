@@ -236,8 +236,16 @@ class FactorForm(forms.Form):
     aanpak = forms.CharField(label=_("Hoe inzetten of wegwerken"), max_length=300, required=False)
 
 
+AUTOMATISCH = "automatisch"
+
+
 class StapStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=StapStatus.choices)
+    """The regisseur's own status for a step, or back to the status that follows the data."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(AUTOMATISCH, _("Automatisch (volgens wat is ingevuld)")), *StapStatus.choices],
+    )
 
 
 class StarttemplateForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,7 +22,7 @@ from activiteiten.models import (
 )
 from activiteiten.pakketten import advies
 from buurten.analyse.selectors import uitdagingen_voor
-from buurten.models import Buurt
+from buurten.models import Buurt, Buurtanalyse, Uitdaging
 from buurten.permissions import buurten_voor
 from zorgnet.lib.choices import Intensiteit, Niveau, Schaal
 from zorgnet.netwerk.banden import WaargenomenBand
@@ -65,15 +65,72 @@ class Stap:
     uitleg: str
     status: str
     status_label: str
+    # True when the regisseur set the status; False when it follows what was filled in.
+    ingesteld: bool = False
+    automatisch_label: str = ""
+
+
+def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
+    """The status each step gets from what was filled in (docs/features.md, 'Ontwar het bos').
+
+    1 klaar with a challenge in the buurtanalyse, bezig with an analysis without one;
+    2 klaar with a goal and an activity, bezig with one of them;
+    3 klaar when every activity is in a package, bezig with samenhang or a package;
+    4 klaar when every package has a team and decision levels, bezig when one has;
+    5 klaar when there are two packages or more and each has a relation, bezig with a relation;
+    6 klaar when every package has a frozen ideal plan, bezig when one has.
+    Five queries, whatever the size of the buurt."""
+    open_, bezig, klaar = StapStatus.OPEN, StapStatus.BEZIG, StapStatus.KLAAR
+
+    def drie(alles: bool, iets: bool) -> str:
+        return klaar if alles else bezig if iets else open_
+
+    uitdagingen = Uitdaging.objects.filter(analyse__buurt=buurt).exists()
+    analyse = uitdagingen or Buurtanalyse.objects.filter(buurt=buurt).exists()
+    acts = Activiteit.objects.filter(buurt=buurt).aggregate(
+        n=Count("pk"), los=Count("pk", filter=Q(pakket__isnull=True))
+    )
+    doel = Doel.objects.filter(buurt=buurt).exists()
+    samenhang = Samenhang.objects.filter(activiteit_a__buurt=buurt).exists()
+    pakketten = list(
+        Activiteitenpakket.objects.filter(buurt=buurt)
+        .annotate(teamgrootte=Count("team"))
+        .values_list("pk", "teamgrootte", "niveaus", "ideaal_plan")
+    )
+    in_relatie = set()
+    for a, b in PakketRelatie.objects.filter(pakket_a__buurt=buurt).values_list(
+        "pakket_a_id", "pakket_b_id"
+    ):
+        in_relatie |= {a, b}
+    ingericht = [bool(team and niveaus) for _pk, team, niveaus, _plan in pakketten]
+    plannen = [bool(plan) for *_r, plan in pakketten]
+    return {
+        1: drie(uitdagingen, analyse),
+        2: drie(doel and acts["n"] > 0, doel or acts["n"] > 0),
+        3: drie(
+            bool(pakketten) and acts["n"] > 0 and acts["los"] == 0, samenhang or bool(pakketten)
+        ),
+        4: drie(bool(ingericht) and all(ingericht), any(ingericht)),
+        5: drie(
+            len(pakketten) >= 2 and all(pk in in_relatie for pk, *_r in pakketten),
+            bool(in_relatie),
+        ),
+        6: drie(bool(plannen) and all(plannen), any(plannen)),
+    }
 
 
 def stappen(buurt: Buurt) -> list[Stap]:
-    statussen = dict(Stapvoortgang.objects.filter(buurt=buurt).values_list("stap", "status"))
+    """The six steps: the status the regisseur set, otherwise the one that follows the data."""
+    ingesteld = dict(Stapvoortgang.objects.filter(buurt=buurt).values_list("stap", "status"))
+    automatisch = afgeleide_statussen(buurt)
     labels = dict(StapStatus.choices)
-    return [
-        Stap(n, titel, uitleg, statussen.get(n, "open"), labels[statussen.get(n, "open")])
-        for n, titel, uitleg in STAPPEN
-    ]
+    uit = []
+    for n, titel, uitleg in STAPPEN:
+        status = ingesteld.get(n, automatisch[n])
+        uit.append(
+            Stap(n, titel, uitleg, status, labels[status], n in ingesteld, labels[automatisch[n]])
+        )
+    return uit
 
 
 def doelen(user, buurt: Buurt) -> QuerySet[Doel]:
@@ -143,6 +200,32 @@ def samenhang_paren(buurt: Buurt) -> list[tuple[int, int, int]]:
             "activiteit_a_id", "activiteit_b_id", "gewicht"
         )
     )
+
+
+@dataclass(frozen=True)
+class Cel:
+    """One cell of the samenhang matrix: the column's activity, the weight and the kind of cell."""
+
+    kolom: Activiteit
+    gewicht: int | str
+    soort: str  # "diagonaal", "boven" (filled in) or "onder" (the mirror of "boven")
+    veld: str = ""  # the input's name, g_<lower id>_<higher id>, whichever side it is on
+
+
+def samenhang_matrix(acts: list[Activiteit], paren) -> list[tuple[Activiteit, list[Cel]]]:
+    """A square matrix: rows and columns in the same order; each pair is filled in once, above
+    the diagonal, and shown mirrored below it."""
+    gewichten = {(a, b): g for a, b, g in paren}
+    rijen = []
+    for i, a in enumerate(acts):
+        cellen = []
+        for j, b in enumerate(acts):
+            soort = "diagonaal" if i == j else "boven" if j > i else "onder"
+            g = gewichten.get((min(a.pk, b.pk), max(a.pk, b.pk)), "") if i != j else ""
+            veld = f"g_{min(a.pk, b.pk)}_{max(a.pk, b.pk)}"
+            cellen.append(Cel(b, g, soort, veld))
+        rijen.append((a, cellen))
+    return rijen
 
 
 def uitdagingen(user, buurt: Buurt):
@@ -227,6 +310,8 @@ class Advies:
     voorstel: list[list[Activiteit]]
     voorstel_modulariteit: float | None
     zelfde: bool
+    # What to do next when the split cannot follow the advice yet ('' when it does or can).
+    hint: str = ""
 
 
 def samenhang_advies(user, buurt: Buurt) -> Advies:
@@ -242,12 +327,27 @@ def samenhang_advies(user, buurt: Buurt) -> Advies:
     voorstel = advies.voorgestelde_opsplitsing(list(per_id), paren)
     norm = lambda groepen: sorted(tuple(sorted(x)) for x in groepen)  # noqa: E731
     met_losse = huidig + [[a.pk] for a in acts if not a.pakket_id]
+    # Without packages nothing "follows" the advice, even when every activity stands alone.
+    zelfde = bool(huidig) and norm(met_losse) == norm(voorstel)
+    if not acts:
+        hint = _("Voeg eerst activiteiten toe in stap 2.")
+    elif not paren:
+        hint = _(
+            "Vul eerst de samenhang tussen de activiteiten in: dan volgt een voorstel van pakketten."
+        )
+    elif not huidig:
+        hint = _(
+            "Er zijn nog geen pakketten. Neem het voorstel over of maak de pakketten zelf in stap 4."
+        )
+    else:
+        hint = ""
     return Advies(
         huidige=[[per_id[i] for i in x] for x in huidig],
         huidige_modulariteit=advies.modulariteit(g, huidig) if huidig else None,
         voorstel=[[per_id[i] for i in x] for x in voorstel],
         voorstel_modulariteit=advies.modulariteit(g, voorstel),
-        zelfde=norm(met_losse) == norm(voorstel),
+        zelfde=zelfde,
+        hint=hint,
     )
 
 

@@ -27,6 +27,7 @@ from activiteiten.pakketten import advies
 from buurten.models import Buurt, Uitdaging
 from partners import services as partner_services
 from partners.models import Mandaat, Partner
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.choices import Niveau
 
 
@@ -281,6 +282,7 @@ def pakket_opslaan(
         pakket=None
     )
     Activiteit.objects.filter(pk__in=[a.pk for a in activiteiten]).update(pakket=pakket)
+    fragmentcache.wijzig(buurten=[pakket.buurt_id])  # the updates send no signals
     return pakket
 
 
@@ -369,7 +371,12 @@ def factor_toevoegen(
 
 
 @transaction.atomic
-def stap_instellen(*, buurt: Buurt, stap: int, status: str) -> Stapvoortgang:
+def stap_instellen(*, buurt: Buurt, stap: int, status: str) -> Stapvoortgang | None:
+    """Set a step's status by hand; "automatisch" (or empty) removes it, so the status follows
+    what was filled in again (selectors.afgeleide_statussen)."""
+    if status in ("", "automatisch"):
+        Stapvoortgang.objects.filter(buurt=buurt, stap=stap).delete()
+        return None
     voortgang = Stapvoortgang.objects.filter(buurt=buurt, stap=stap).first() or Stapvoortgang(
         buurt=buurt, stap=stap
     )
@@ -435,4 +442,5 @@ def advies_overnemen(*, buurt: Buurt) -> list[Activiteitenpakket]:
         gebruikt.add(pakket.pk)
         Activiteit.objects.filter(pk__in=groep).update(pakket=pakket)
         resultaat.append(pakket)
+    fragmentcache.wijzig(buurten=[buurt.id])  # the updates send no signals
     return resultaat

@@ -65,18 +65,8 @@ def _stap_context(request: HttpRequest, buurt, stap: int, **forms) -> dict:
         )
     elif stap == 3:
         acts = list(selectors.activiteiten(user, buurt))
-        gewichten = {(a, b): g for a, b, g in selectors.samenhang_paren(buurt)}
         ctx["activiteiten"] = acts
-        ctx["matrix"] = [
-            (
-                a,
-                [
-                    (b, gewichten.get((min(a.pk, b.pk), max(a.pk, b.pk)), ""), a.pk < b.pk)
-                    for b in acts
-                ],
-            )
-            for a in acts
-        ]
+        ctx["matrix"] = selectors.samenhang_matrix(acts, selectors.samenhang_paren(buurt))
         ctx["paar_form"] = forms.get("paar_form") or SamenhangPaarForm(buurt=buurt)
         ctx["matrix_fouten"] = forms.get("matrix_fouten")
         ctx["advies"] = selectors.samenhang_advies(user, buurt)

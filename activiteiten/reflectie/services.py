@@ -35,6 +35,7 @@ from activiteiten.models import (
 from activiteiten.pakketten.services import doel_wijzigen
 from buurten.models import Buurt
 from partners.models import Partner
+from zorgnet.lib import fragmentcache
 
 
 def _ingelogd(door):
@@ -136,6 +137,7 @@ def scores_bewaren(
     if fouten:
         raise ValidationError(fouten)
     moment.scores.filter(bron=bron, partner=partner).delete()
+    fragmentcache.wijzig(buurten=[moment.buurt_id])  # bulk_create sends no signals
     return Reflectiescore.objects.bulk_create(nieuw)
 
 

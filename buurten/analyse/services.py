@@ -27,7 +27,7 @@ from buurten.analyse.models import (
     Werkingsfase,
 )
 from buurten.models import Buurt
-from zorgnet.lib import importbestand
+from zorgnet.lib import fragmentcache, importbestand
 from zorgnet.lib.choices import Doelgroep, Fase
 
 
@@ -424,6 +424,7 @@ def indicatorwaarden_importeren(
     for waarde in nieuw:
         waarde.full_clean(exclude=["buurt", "indicator"], validate_unique=False)
     IndicatorWaarde.objects.bulk_create(nieuw)
+    fragmentcache.wijzig(buurten=[buurt.id])  # bulk_create sends no signals
     resultaat.opgeslagen = len(nieuw)
     return resultaat
 

@@ -35,6 +35,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zorgnet.lib import fragmentcache
+
 from .choices import TaakStatus
 
 __all__ = [
@@ -159,6 +161,8 @@ def claim(model: type[Taakrecord], pk: int) -> bool:
     )
     if genomen:
         _mijn_claims()[_sleutel(model, pk)] = nu
+    # No fragment-cache bump here or in terug_in_wachtrij: 'wachtend' and 'bezig' both show as
+    # running. Finishing and failing do bump (a conditional UPDATE sends no signals).
     return bool(genomen)
 
 
@@ -172,6 +176,8 @@ def rond_af(model: type[Taakrecord], pk: int, **velden) -> bool:
         status=TaakStatus.KLAAR, klaar_op=timezone.now(), fout="", **velden
     )
     vergeet_claim(model, pk)
+    if klaar:
+        fragmentcache.wijzig_rijen(model, [pk])
     return bool(klaar)
 
 
@@ -203,9 +209,12 @@ def markeer_mislukt(
         else:
             records = records.filter(gestart_op=geclaimd)
         vergeet_claim(model, pk)
-    return bool(
-        records.update(status=TaakStatus.MISLUKT, fout=melding[:2000], klaar_op=timezone.now())
+    mislukt = records.update(
+        status=TaakStatus.MISLUKT, fout=melding[:2000], klaar_op=timezone.now()
     )
+    if mislukt:
+        fragmentcache.wijzig_rijen(model, [pk])
+    return bool(mislukt)
 
 
 def reset_vastgelopen(model: type[Taakrecord], opnieuw: Callable[[int], object]) -> int:
@@ -216,6 +225,7 @@ def reset_vastgelopen(model: type[Taakrecord], opnieuw: Callable[[int], object])
     no-op thanks to the claim. Returns how many records it touched."""
     nu = timezone.now()
     vast = model.objects.filter(status=TaakStatus.BEZIG, gestart_op__lt=nu - model.VASTGELOPEN_NA)
+    fragmentcache.wijzig_queryset(vast)  # its rows change state below, in queryset updates
     opgegeven = vast.filter(pogingen__gte=model.MAX_POGINGEN).update(
         status=TaakStatus.MISLUKT,
         fout=model.mislukt_melding(gettext("de taak liep vast")),

@@ -17,3 +17,8 @@ class OverzichtConfig(AppConfig):
         snelle_labels(
             m for m in apps.get_models() if not m._meta.app_label.startswith(("auth", "django"))
         )
+        # The write signals of every model that feeds the buurt page and the dashboards bump the
+        # fragment cache's versions (zorgnet/overzicht/cache.py says which models and why).
+        from zorgnet.overzicht import cache
+
+        cache.verbind()

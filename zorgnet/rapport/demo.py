@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from activiteiten.models import Actie
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.taakrecords import TaakStatus
 
 from .models import Formaat, RapportBestand, Rapportnotitie
@@ -29,6 +30,7 @@ def laad(ctx: dict) -> None:
         Actie.objects.filter(buurt=buurtegem, titel=titel, toestemming_verhaal=False).update(
             verhaal=verhaal, toestemming_verhaal=True
         )
+    fragmentcache.wijzig(buurten=[buurtegem.id])
 
     Rapportnotitie.objects.get_or_create(
         buurt=buurtegem,

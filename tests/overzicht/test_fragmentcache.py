@@ -1,0 +1,256 @@
+"""The versioned fragment cache of the buurt page and the dashboard (issue 21).
+
+- every scoped model of the app registry is bumped on save, delete and m2m change, or listed as
+  excluded with a reason (a new model cannot be forgotten);
+- a warm hit skips the blocks' queries;
+- a write through a service, a model save or a bulk path changes what the next request shows;
+- users with different roles never share a fragment.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection, transaction
+from django.db.models import ProtectedError
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from activiteiten.acties.services import signalen_anonimiseren
+from activiteiten.bijeenkomsten.services import Aanwezige, aanwezigheid_bewaren
+from buurten.models import Rol
+from partners.models import Bevestiging, Relatie
+from partners.resources import importeren
+from tests.factories import (
+    ActieFactory,
+    BijeenkomstFactory,
+    ContactpersoonFactory,
+    LidmaatschapFactory,
+    PartnerFactory,
+    SignaalFactory,
+    UserFactory,
+)
+from zorgnet.lib import fragmentcache, taakrecords
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+from zorgnet.overzicht import cache
+
+pytestmark = pytest.mark.django_db
+
+
+def _pagina(client, buurt) -> str:
+    return client.get(reverse("buurt_detail", args=[buurt.id])).content.decode()
+
+
+def _sectie(html: str, slug: str) -> str:
+    return html.split(f'id="sectie-{slug}"', 1)[1].split("</section>", 1)[0]
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _versie(scopes) -> str:
+    return fragmentcache.versies(
+        buurten=[i for s, i in scopes if s == "b"], gemeenten=[i for s, i in scopes if s == "g"]
+    )
+
+
+# --- the registry: every scoped model is bumped or excluded with a reason -----------------------
+def test_every_scoped_model_is_connected_or_excluded_with_a_reason():
+    scoped = {
+        m._meta.label
+        for m, paden in fragmentcache.scoped_modellen(cache.SCOPE_MODELLEN).items()
+        if paden and not cache.is_historiek(m)
+    }
+    verbonden = {m._meta.label for m in fragmentcache.verbonden()}
+    assert scoped == verbonden | set(cache.UITGESLOTEN)
+    assert not verbonden & set(cache.UITGESLOTEN)
+    assert all(len(reden) > 20 for reden in cache.UITGESLOTEN.values())
+    # The models the blocks read are among them.
+    for label in ("activiteiten.Actie", "partners.Partner", "netwerkanalyse.NetwerkAnalyse"):
+        assert label in verbonden
+
+
+def test_a_save_and_a_delete_of_every_connected_model_raise_its_scope_version():
+    """Walks the demo data: one row of every connected model is saved and deleted (the delete in
+    a savepoint that is rolled back). The page key holds these versions (next test)."""
+    from django.core.management import call_command
+
+    call_command("demo", "--stil")
+    ontbreekt, blijft, beschermd = [], [], []
+    for model in fragmentcache.verbonden():
+        obj = model._base_manager.order_by("pk").first()
+        if obj is None:
+            ontbreekt.append(model._meta.label)
+            continue
+        scopes = fragmentcache.scopes_van(obj)
+        assert scopes, model._meta.label
+        voor = _versie(scopes)
+        obj.save()
+        na_save = _versie(scopes)
+        na_delete = None
+        try:
+            with transaction.atomic():
+                model._base_manager.filter(pk=obj.pk).delete()  # a queryset delete, with signals
+                na_delete = _versie(scopes)
+                transaction.set_rollback(True)
+        except ProtectedError:
+            beschermd.append(model._meta.label)
+        if voor == na_save or na_delete == na_save:
+            blijft.append(model._meta.label)
+    assert not blijft, f"version unchanged after a write: {blijft}"
+    # PROTECT keeps a gemeente (and a partner with history) from being deleted: only those.
+    assert set(beschermd) <= {"buurten.Gemeente", "buurten.Buurt", "partners.Partner"}, beschermd
+    assert not ontbreekt, f"the demo has no row of {ontbreekt}: add one to its demo.py"
+
+
+# --- laziness and keys --------------------------------------------------------------------------
+def test_a_warm_hit_skips_the_blocks_queries_and_a_bump_recomputes(wereld, als):
+    client = als(wereld.regisseur_a)
+    url = reverse("buurt_detail", args=[wereld.buurt_a.id])
+    koud = _queries(client, url)
+    warm = _queries(client, url)
+    assert warm <= koud - 10, (koud, warm)
+    fragmentcache.wijzig(buurten=[wereld.buurt_a.id])
+    assert _queries(client, url) == koud
+    # Another buurt's write leaves this page warm.
+    fragmentcache.wijzig(buurten=[wereld.buurt_b.id])
+    assert _queries(client, url) == warm
+
+
+def test_the_dashboard_is_warm_on_a_hit_and_recomputes_after_a_write(wereld, als):
+    client = als(wereld.coordinator)
+    url = reverse("dashboard")
+    koud = _queries(client, url)
+    warm = _queries(client, url)
+    assert warm < koud, (koud, warm)
+    PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a2])
+    assert _queries(client, url) == koud
+
+
+def test_users_with_other_roles_never_share_a_fragment(wereld, als, client):
+    SignaalFactory(buurt=wereld.buurt_a, partner=None)
+    regisseur = _sectie(_pagina(als(wereld.regisseur_a), wereld.buurt_a), "acties")
+    assert "Signaal loggen" in regisseur and "Open signalen: 1" in regisseur
+    client.logout()
+    # The partner did not log that signal: it sees neither the count nor its text, from a warm cache.
+    partner = _sectie(_pagina(als(wereld.partner_a), wereld.buurt_a), "acties")
+    assert "Open signalen: 1" not in partner and "Signaal loggen" in partner
+    client.logout()
+    coordinator = _sectie(_pagina(als(wereld.coordinator), wereld.buurt_a), "acties")
+    assert "Signaal loggen" not in coordinator
+    # A second regisseur of the buurt shares the regisseur's fragment (same profile).
+    tweede = UserFactory()
+    LidmaatschapFactory(gebruiker=tweede, buurt=wereld.buurt_a, rol=Rol.REGISSEUR)
+    client.logout()
+    assert _sectie(_pagina(als(tweede), wereld.buurt_a), "acties") == regisseur
+
+
+# --- a write changes what the next request shows ------------------------------------------------
+def _getal(html: str, label: str) -> int:
+    return int(re.search(r"<strong>(\d+)</strong>\s*" + re.escape(label), html).group(1))
+
+
+def test_a_new_action_shows_at_once(wereld, als):
+    client = als(wereld.regisseur_a)
+    _pagina(client, wereld.buurt_a)
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, status="gepland")
+    assert _getal(_sectie(_pagina(client, wereld.buurt_a), "acties"), "Gepland") == 1
+    ActieFactory(buurt=wereld.buurt_a, trekker=wereld.partner, status="gepland")
+    assert _getal(_sectie(_pagina(client, wereld.buurt_a), "acties"), "Gepland") == 2
+
+
+def test_a_partner_joining_the_buurt_m2m_shows_on_page_and_dashboard(wereld, als):
+    client = als(wereld.coordinator)
+    voor = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "actieve partners")
+    nieuw = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[], status="actief")
+    _pagina(client, wereld.buurt_a)  # warm again after the partner's own save
+    nieuw.buurten.add(wereld.buurt_a)  # only m2m_changed
+    na = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "actieve partners")
+    assert na == voor + 1
+    assert "2 partners" in client.get(reverse("dashboard")).content.decode()
+    nieuw.buurten.remove(wereld.buurt_a)
+    assert "1 partner<" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_the_relation_import_bulk_create_shows_at_once(wereld, als):
+    client = als(wereld.regisseur_a)
+    PartnerFactory(gemeente=wereld.gemeente_1, naam="Buurthuis", buurten=[wereld.buurt_a])
+    assert (
+        _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "relaties te bevestigen") == 0
+    )
+    tekst = "van;naar;intensiteit;niveaus;begindatum;einddatum;status\n"
+    tekst += "Buurthuis;OCMW Stederen;2;;;;verklaard\n"
+    resultaat = importeren(
+        buurt=wereld.buurt_a,
+        soort="relaties",
+        inhoud=tekst.encode(),
+        formaat="csv",
+        uitvoeren=True,
+        door=wereld.regisseur_a,
+    )
+    assert resultaat.uitgevoerd
+    assert Relatie.objects.filter(bevestiging=Bevestiging.OPEN).count() == 1
+    assert (
+        _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "relaties te bevestigen") == 1
+    )
+
+
+def test_the_attendance_bulk_create_shows_at_once(wereld, als):
+    client = als(wereld.regisseur_a)
+    bijeenkomst = BijeenkomstFactory(
+        buurt=wereld.buurt_a, type="intervisie", datum=timezone.localdate() - timedelta(days=1)
+    )
+    assert "aanwezigen" not in _sectie(_pagina(client, wereld.buurt_a), "bijeenkomsten")
+    persoon = ContactpersoonFactory(partner=wereld.partner)
+    aanwezigheid_bewaren(
+        bijeenkomst=bijeenkomst,
+        aanwezigen=[Aanwezige(contactpersoon=persoon, partner=wereld.partner)],
+    )
+    assert "aanwezigen op 1 intervisie" in _sectie(_pagina(client, wereld.buurt_a), "bijeenkomsten")
+
+
+def test_the_network_job_states_queryset_updates_show_at_once(wereld, als):
+    client = als(wereld.regisseur_a)
+    assert "Nog geen netwerkanalyse" in _sectie(_pagina(client, wereld.buurt_a), "netwerk")
+    analyse = NetwerkAnalyse.objects.create(
+        scope="buurt",
+        sleutel=f"buurt:{wereld.buurt_a.pk}",
+        buurt=wereld.buurt_a,
+        gemeente=wereld.gemeente_1,
+    )
+    assert "bezig" in _sectie(_pagina(client, wereld.buurt_a), "netwerk")
+    assert taakrecords.claim(NetwerkAnalyse, analyse.pk)
+    samenvatting = {
+        "knopen": 7,
+        "banden": 3,
+        "componenten": 1,
+        "eilandjes": [],
+        "articulatiepunten": [],
+    }
+    assert taakrecords.rond_af(NetwerkAnalyse, analyse.pk, metrieken={"samenvatting": samenvatting})
+    assert "7 partners, 3 banden" in _sectie(_pagina(client, wereld.buurt_a), "netwerk")
+
+
+def test_the_retention_job_queryset_update_bumps(wereld, als):
+    oud = SignaalFactory(buurt=wereld.buurt_a, datum=timezone.localdate() - timedelta(days=3000))
+    scopes = {("b", wereld.buurt_a.id)}
+    voor = _versie(scopes)
+    assert signalen_anonimiseren() == 1
+    oud.refresh_from_db()
+    assert oud.omschrijving == "" and _versie(scopes) != voor
+
+
+def test_a_missing_version_starts_above_any_earlier_one(wereld):
+    """After eviction or a flush the version does not return to a number a fragment used."""
+    sleutel = fragmentcache._versiesleutel(("b", wereld.buurt_a.id))
+    fragmentcache.versies(buurten=[wereld.buurt_a.id])
+    fragmentcache._cache().set(sleutel, 5, timeout=None)
+    fragmentcache.wijzig(buurten=[wereld.buurt_a.id])
+    assert fragmentcache._cache().get(sleutel) == 6
+    fragmentcache._cache().delete(sleutel)
+    fragmentcache.versies(buurten=[wereld.buurt_a.id])
+    assert fragmentcache._cache().get(sleutel) > 10**18
