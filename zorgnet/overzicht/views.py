@@ -24,6 +24,7 @@ from zorgnet.overzicht import cache
 from zorgnet.overzicht.blokken import BUURTSECTIES, DASHBOARDBLOKKEN, Sectie
 from zorgnet.overzicht.taken import mijn_taken
 
+
 def _kaarten(request: HttpRequest, buurten: list[Buurt]) -> dict:
     """Per card only values: the URL, the plural label and the network type's label are made
     here once per card with plain calls (148 cards for the largest gemeente's coordinator), not
