@@ -165,15 +165,15 @@ def test_a_new_action_shows_at_once(wereld, als):
 
 def test_a_partner_joining_the_buurt_m2m_shows_on_page_and_dashboard(wereld, als):
     client = als(wereld.coordinator)
-    voor = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "actieve partners")
+    voor = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "partners in de buurt")
     nieuw = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[], status="actief")
     _pagina(client, wereld.buurt_a)  # warm again after the partner's own save
     nieuw.buurten.add(wereld.buurt_a)  # only m2m_changed
-    na = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "actieve partners")
+    na = _getal(_sectie(_pagina(client, wereld.buurt_a), "partners"), "partners in de buurt")
     assert na == voor + 1
-    assert "2 partners" in client.get(reverse("dashboard")).content.decode()
+    assert "2 partners in de buurt" in client.get(reverse("dashboard")).content.decode()
     nieuw.buurten.remove(wereld.buurt_a)
-    assert "1 partner<" in client.get(reverse("dashboard")).content.decode()
+    assert "1 partner in de buurt<" in client.get(reverse("dashboard")).content.decode()
 
 
 def test_the_relation_import_bulk_create_shows_at_once(wereld, als):
