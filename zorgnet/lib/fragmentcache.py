@@ -115,16 +115,32 @@ def _resolver(model, paden: list[tuple[str, str]]):
             veld = model._meta.get_field(fk)
             if not (fk_waarde := getattr(obj, veld.attname)):
                 continue
-            rij = (
-                veld.related_model._base_manager.filter(pk=fk_waarde)
-                .values_list(*[rest for _s, rest in doelen])
-                .first()
-            )
+            rij = _uit_geladen(obj, fk, [rest for _s, rest in doelen])
+            if rij is None:
+                rij = (
+                    veld.related_model._base_manager.filter(pk=fk_waarde)
+                    .values_list(*[rest for _s, rest in doelen])
+                    .first()
+                )
             uit |= {(s, int(w)) for (s, _r), w in zip(doelen, rij or (), strict=False) if w}
         return uit
 
     los_op.paden = paden
     return los_op
+
+
+def _uit_geladen(obj, fk: str, lookups: list[str]) -> tuple | None:
+    """The values behind `fk` from related objects already loaded on `obj` (no query), or None."""
+    uit = []
+    for lookup in [f"{fk}__{lk}" for lk in lookups]:
+        huidig = obj
+        *stappen, laatste = lookup.split("__")
+        for stap in stappen:
+            if not huidig._state.fields_cache.get(stap):
+                return None
+            huidig = huidig._state.fields_cache[stap]
+        uit.append(getattr(huidig, laatste))
+    return tuple(uit)
 
 
 def verbind(
