@@ -89,8 +89,9 @@ class DubbelePartnernaam(ValidationError):
     ZELFDE_ELDERS = "zelfde_elders"
     GELIJKAARDIG = "gelijkaardig"
 
-    def __init__(self, boodschap: str, *, soort: str, partner_id: int, in_buurt: bool):
+    def __init__(self, boodschap: str, *, soort: str, partner_id: int, in_buurt: bool, naam: str):
         super().__init__({"naam": boodschap})
+        self.naam = naam
         self.soort = soort
         self.partner_id = partner_id
         self.in_buurt = in_buurt
@@ -129,6 +130,7 @@ def controleer_partnernaam(
                 soort=DubbelePartnernaam.ZELFDE_IN_BUURT,
                 partner_id=pk,
                 in_buurt=True,
+                naam=gevonden,
             )
         raise DubbelePartnernaam(
             _(
@@ -139,6 +141,7 @@ def controleer_partnernaam(
             soort=DubbelePartnernaam.ZELFDE_ELDERS,
             partner_id=pk,
             in_buurt=False,
+            naam=gevonden,
         )
     if gelijkaardig_toegestaan:
         return
@@ -155,6 +158,7 @@ def controleer_partnernaam(
             soort=DubbelePartnernaam.GELIJKAARDIG,
             partner_id=pk,
             in_buurt=in_buurt(pk),
+            naam=gevonden,
         )
 
 

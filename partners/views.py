@@ -109,7 +109,12 @@ def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             )
         except services.DubbelePartnernaam as exc:
             fouten_naar_form(form, exc)
-            dubbel = {"soort": exc.soort, "in_buurt": exc.in_buurt, "url": _dubbel_link(buurt, exc)}
+            dubbel = {
+                "soort": exc.soort,
+                "in_buurt": exc.in_buurt,
+                "naam": exc.naam,
+                "url": _dubbel_link(buurt, exc),
+            }
         except ValidationError as exc:
             fouten_naar_form(form, exc)
         else:
