@@ -39,6 +39,19 @@ def contactpersonen_van_buurt(buurt: Buurt) -> QuerySet[Contactpersoon]:
     return Contactpersoon.objects.filter(partner__buurten=buurt).select_related("partner")
 
 
+def get_gemeentepartner_buiten_buurt_or_404(buurt: Buurt, partner_id: int) -> Partner:
+    """A partner of the buurt's gemeente that does not work in the buurt yet: what a regisseur may
+    add to the buurt (the caller checked that the user manages the buurt). Anything else is 404."""
+    try:
+        return (
+            Partner.objects.filter(gemeente_id=buurt.gemeente_id)
+            .exclude(buurten=buurt)
+            .get(pk=partner_id)
+        )
+    except Partner.DoesNotExist as exc:
+        raise Http404(_("Deze partner bestaat niet of je hebt er geen toegang toe.")) from exc
+
+
 def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     """The partners working in a buurt, if the user may see the buurt (empty otherwise)."""
     if not kan_bekijken(user, buurt):  # the request's memberships, no query

@@ -83,42 +83,84 @@ def vereis_in_buurt(
         )
 
 
+class DubbelePartnernaam(ValidationError):
+    """The name is taken (or nearly) by an existing partner of the gemeente: the error on `naam`,
+    plus which partner and whether it already works in the buurt, so the page can link to it."""
+
+    ZELFDE_IN_BUURT = "zelfde_in_buurt"
+    ZELFDE_ELDERS = "zelfde_elders"
+    GELIJKAARDIG = "gelijkaardig"
+
+    def __init__(self, boodschap: str, *, soort: str, partner_id: int, in_buurt: bool, naam: str):
+        super().__init__({"naam": boodschap})
+        self.naam = naam
+        self.soort = soort
+        self.partner_id = partner_id
+        self.in_buurt = in_buurt
+
+
 def controleer_partnernaam(
     *,
     gemeente_id: int,
     naam: str,
     behalve_id: int | None = None,
     gelijkaardig_toegestaan: bool = False,
+    buurt_id: int | None = None,
 ) -> None:
-    """Catch duplicates in a gemeente, with a suggestion for a near-identical existing name."""
+    """Catch duplicates in a gemeente, with a suggestion for a near-identical existing name.
+
+    With `buurt_id`, an exact duplicate that already works in that buurt gets its own message."""
     bestaande = dict(
         Partner.objects.filter(gemeente_id=gemeente_id)
         .exclude(pk=behalve_id)
         .values_list("naam", "pk")
     )
     genormaliseerd = {_normaal(n): n for n in bestaande}
+
+    def in_buurt(pk: int) -> bool:
+        return (
+            bool(buurt_id)
+            and Partner.buurten.through.objects.filter(partner_id=pk, buurt_id=buurt_id).exists()
+        )
+
     if _normaal(naam) in genormaliseerd:
-        raise ValidationError(
-            {
-                "naam": _(
-                    "Er bestaat al een partner '%(naam)s' in deze gemeente. Voeg die partner toe "
-                    "aan de buurt in plaats van een nieuwe aan te maken."
-                )
-                % {"naam": genormaliseerd[_normaal(naam)]}
-            }
+        gevonden = genormaliseerd[_normaal(naam)]
+        pk = bestaande[gevonden]
+        if in_buurt(pk):
+            raise DubbelePartnernaam(
+                _("Partner '%(naam)s' werkt al in deze buurt.") % {"naam": gevonden},
+                soort=DubbelePartnernaam.ZELFDE_IN_BUURT,
+                partner_id=pk,
+                in_buurt=True,
+                naam=gevonden,
+            )
+        raise DubbelePartnernaam(
+            _(
+                "Er bestaat al een partner '%(naam)s' in deze gemeente. Voeg die partner toe "
+                "aan de buurt in plaats van een nieuwe aan te maken."
+            )
+            % {"naam": gevonden},
+            soort=DubbelePartnernaam.ZELFDE_ELDERS,
+            partner_id=pk,
+            in_buurt=False,
+            naam=gevonden,
         )
     if gelijkaardig_toegestaan:
         return
     lijkt_op = difflib.get_close_matches(_normaal(naam), list(genormaliseerd), n=1, cutoff=0.85)
     if lijkt_op:
-        raise ValidationError(
-            {
-                "naam": _(
-                    "Er bestaat al een partner met een gelijkaardige naam: '%(naam)s'. Bedoel je "
-                    "die partner? Is het echt een andere, vink dan 'toch aanmaken' aan."
-                )
-                % {"naam": genormaliseerd[lijkt_op[0]]}
-            }
+        gevonden = genormaliseerd[lijkt_op[0]]
+        pk = bestaande[gevonden]
+        raise DubbelePartnernaam(
+            _(
+                "Er bestaat al een partner met een gelijkaardige naam: '%(naam)s'. Bedoel je "
+                "die partner? Is het echt een andere, vink dan 'toch aanmaken' aan."
+            )
+            % {"naam": gevonden},
+            soort=DubbelePartnernaam.GELIJKAARDIG,
+            partner_id=pk,
+            in_buurt=in_buurt(pk),
+            naam=gevonden,
         )
 
 
@@ -138,6 +180,7 @@ def partner_aanmaken(
         gemeente_id=buurt.gemeente_id,
         naam=gegevens.get("naam", ""),
         gelijkaardig_toegestaan=gelijkaardig_toegestaan,
+        buurt_id=buurt.pk,
     )
     partner = Partner(
         gemeente_id=buurt.gemeente_id, **{k: gegevens[k] for k in PARTNER_VELDEN if k in gegevens}
@@ -147,6 +190,24 @@ def partner_aanmaken(
     _statusdatums(partner)
     partner.full_clean()
     partner.save()
+    partner.buurten.add(buurt)
+    return partner
+
+
+@transaction.atomic
+def partner_aan_buurt_toevoegen(*, buurt: Buurt, partner: Partner, door=None) -> Partner:
+    """Let an existing partner of the buurt's gemeente work in this buurt too (the regisseur's
+    answer to a duplicate name). Only the buurt's membership list changes, never the partner's
+    profile; the partner's history records the change with who did it and why."""
+    if partner.gemeente_id != buurt.gemeente_id:
+        raise ValidationError(_("Deze partner hoort bij een andere gemeente."))
+    if buurt.partners.filter(pk=partner.pk).exists():
+        raise ValidationError(
+            _("Partner '%(naam)s' werkt al in deze buurt.") % {"naam": partner.naam}
+        )
+    if door is not None and getattr(door, "is_authenticated", False):
+        partner._history_user = door
+    partner._change_reason = _("Toegevoegd aan buurt %(buurt)s") % {"buurt": buurt.naam}
     partner.buurten.add(buurt)
     return partner
 

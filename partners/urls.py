@@ -10,6 +10,11 @@ P = B + "partners/<int:partner_id>/"
 urlpatterns = [
     path(B + "partners/", views.partner_list, name="partner_list"),
     path(B + "partners/nieuw/", views.partner_create, name="partner_create"),
+    path(
+        B + "partners/toevoegen/<int:partner_id>/",
+        views.partner_toevoegen,
+        name="partner_toevoegen",
+    ),
     path(B + "partners/import/", views.partner_import, name="partner_import"),
     path(B + "partners/export/", views.partner_export, name="partner_export"),
     path(P, views.partner_detail, name="partner_detail"),

@@ -85,12 +85,21 @@ def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     return render(request, f"{sjabloon}#tabel" if request.htmx else sjabloon, context)
 
 
+def _dubbel_link(buurt, fout: services.DubbelePartnernaam) -> str:
+    """Where a duplicate-name message leads: the partner itself when it works in the buurt, else
+    the page that adds that gemeente partner to the buurt."""
+    if fout.in_buurt:
+        return reverse("partners:partner_detail", args=(buurt.id, fout.partner_id))
+    return reverse("partners:partner_toevoegen", args=(buurt.id, fout.partner_id))
+
+
 @login_required
 @GET_POST
 def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     vereis_beheer(request.user, buurt)
     form = PartnerForm(request.POST or None)
+    dubbel = None
     if request.method == "POST" and form.is_valid():
         gegevens = dict(form.cleaned_data)
         toch = gegevens.pop("toch_aanmaken", False)
@@ -98,12 +107,57 @@ def partner_create(request: HttpRequest, buurt_id: int) -> HttpResponse:
             partner = services.partner_aanmaken(
                 buurt=buurt, gegevens=gegevens, gelijkaardig_toegestaan=toch
             )
+        except services.DubbelePartnernaam as exc:
+            fouten_naar_form(form, exc)
+            dubbel = {
+                "soort": exc.soort,
+                "in_buurt": exc.in_buurt,
+                "naam": exc.naam,
+                "url": _dubbel_link(buurt, exc),
+            }
         except ValidationError as exc:
             fouten_naar_form(form, exc)
         else:
             messages.success(request, _("Partner '%(n)s' toegevoegd.") % {"n": partner.naam})
             return redirect("partners:partner_detail", buurt.id, partner.id)
-    return render(request, "partners/partner_form.html", {"buurt": buurt, "form": form})
+    # "Toch aanmaken" only makes sense as the answer to a similar-name warning.
+    if not (
+        (dubbel and dubbel["soort"] == services.DubbelePartnernaam.GELIJKAARDIG)
+        or (form.is_bound and form["toch_aanmaken"].value())
+    ):
+        del form.fields["toch_aanmaken"]
+    return render(
+        request, "partners/partner_form.html", {"buurt": buurt, "form": form, "dubbel": dubbel}
+    )
+
+
+@login_required
+@GET_POST
+def partner_toevoegen(request: HttpRequest, buurt_id: int, partner_id: int) -> HttpResponse:
+    """Add an existing partner of the gemeente to this buurt: the regisseur confirms with one
+    button; the partner's history records it (services.partner_aan_buurt_toevoegen)."""
+    buurt = get_buurt_or_404(request.user, buurt_id)
+    vereis_beheer(request.user, buurt)
+    if buurt.partners.filter(pk=partner_id).exists():
+        return redirect("partners:partner_detail", buurt.id, partner_id)
+    partner = selectors.get_gemeentepartner_buiten_buurt_or_404(buurt, partner_id)
+    fout = None
+    if request.method == "POST":
+        try:
+            services.partner_aan_buurt_toevoegen(buurt=buurt, partner=partner, door=request.user)
+        except ValidationError as exc:
+            fout = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("Partner '%(n)s' werkt nu ook in %(b)s.") % {"n": partner.naam, "b": buurt.naam},
+            )
+            return redirect("partners:partner_detail", buurt.id, partner.id)
+    return render(
+        request,
+        "partners/partner_toevoegen.html",
+        {"buurt": buurt, "partner": partner, "fout": fout},
+    )
 
 
 @login_required

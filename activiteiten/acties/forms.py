@@ -16,7 +16,7 @@ from activiteiten.models import (
 from buurten.models import Buurt
 from partners.forms import beperk_tot_buurt
 from partners.models import Partner
-from zorgnet.lib.choices import Doelgroep
+from zorgnet.lib.choices import NIET_INGESCHAT, Doelgroep
 from zorgnet.lib.forms import DATUM
 from zorgnet.lib.privacy import WAARSCHUWING
 
@@ -138,6 +138,13 @@ class SignaalForm(forms.ModelForm):
         else:
             self.fields["partner"].empty_label = _("— de buurtregisseur zelf —")
         self.fields["omschrijving"].help_text = WAARSCHUWING
+        # The estimates are optional and start empty: "niet ingeschat" is a choice of its own, so a
+        # signal stores a zorgniveau or responsniveau only when someone picked one.
+        for veld in ("zorgniveau", "responsniveau"):
+            self.fields[veld].required = False
+            self.fields[veld].choices = [("", NIET_INGESCHAT)] + [
+                c for c in self.fields[veld].choices if c[0]
+            ]
 
 
 class SignaalStatusForm(forms.Form):
@@ -156,8 +163,13 @@ class SignaalStatusForm(forms.Form):
 
 
 class DoorverwijzingForm(forms.Form):
+    # No partner is preselected: a sensitive signal must not go to the first organisation in the
+    # list with one click. Choosing is required.
     naar_partner = forms.ModelChoiceField(
-        label=_("Naar partner"), queryset=Partner.objects.none(), empty_label=None
+        label=_("Naar partner"),
+        queryset=Partner.objects.none(),
+        empty_label=_("— kies een partner —"),
+        error_messages={"required": _("Kies de partner naar wie je doorverwijst.")},
     )
     van_partner = forms.ModelChoiceField(
         label=_("Van partner"),

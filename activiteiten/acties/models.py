@@ -326,14 +326,17 @@ class Signaal(models.Model):
     collectief = models.BooleanField(
         _("collectief"), default=False, help_text=_("Raakt het meerdere bewoners of de buurt?")
     )
+    # Optional estimates start empty ("niet ingeschat"): a preselected value would be counted as if
+    # someone had chosen it. Rows stored before this change keep the value they have.
     zorgniveau = models.CharField(
-        _("zorgniveau"), max_length=20, choices=Zorgniveau.choices, default=Zorgniveau.ONGERUST
+        _("zorgniveau"), max_length=20, choices=Zorgniveau.choices, blank=True, default=""
     )
     responsniveau = models.CharField(
         _("responsniveau"),
         max_length=30,
         choices=Responsniveau.choices,
-        default=Responsniveau.GERICHTE_VRAGEN,
+        blank=True,
+        default="",
     )
     urgentie = models.CharField(
         _("urgentie"), max_length=10, choices=Urgentie.choices, default=Urgentie.NORMAAL

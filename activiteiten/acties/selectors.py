@@ -20,6 +20,7 @@ from activiteiten.models import (
 from buurten.models import Buurt, Rol
 from partners import selectors as partner_selectors
 from partners.models import Partner
+from zorgnet.lib.choices import NIET_INGESCHAT
 from zorgnet.lib.kleine_aantallen import afgeschermd_totaal, afschermen
 from zorgnet.netwerk.banden import WaargenomenBand
 
@@ -88,6 +89,18 @@ def signaaltellingen_tellen(tellingen: dict[str, dict[str, int]]) -> dict:
     uit["totaal"] = afgeschermd_totaal(totaal, bool(totalen_weg & set(range(len(tellingen)))))
     uit["open"] = afgeschermd_totaal(open_n, len(tellingen) in totalen_weg)
     return uit
+
+
+def inschatting_tellingen(signalen: QuerySet[Signaal], veld: str) -> list[tuple[str, int]]:
+    """Signals per value of an optional estimate (`zorgniveau` or `responsniveau`), in choice order,
+    with the empty value as its own last row "niet ingeschat": never counted as a chosen value."""
+    if veld not in ("zorgniveau", "responsniveau"):
+        raise ValueError(veld)
+    per_code = dict(signalen.order_by().values_list(veld).annotate(n=Count("id")))
+    keuzes = Signaal._meta.get_field(veld).choices
+    rijen = [(str(label), per_code.get(code, 0)) for code, label in keuzes]
+    rijen.append((str(NIET_INGESCHAT), per_code.get("", 0)))
+    return rijen
 
 
 def signaal_codes(

@@ -21,6 +21,12 @@ def test_supportersmeeting_with_attendance_action_and_signal(pagina, wereld):
     bert = ContactpersoonFactory(partner=buurtwerk, voornaam="Bert", achternaam="Maes")
     ContactpersoonFactory(partner=buurtwerk, voornaam="Carla", achternaam="Janssens")
 
+    # The Content-Security-Policy refuses inline styles: nothing on these pages (htmx included,
+    # see base.html's htmx-config) may need one. Chromium reports a refusal on the console.
+    csp = []
+    pagina.on(
+        "console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None
+    )
     pagina.aanmelden(w.regisseur_a)
     pagina.goto(f"{pagina.basis}/buurten/{w.buurt_a.id}/")
     pagina.click("#sectie-bijeenkomsten >> text=Bijeenkomsten")
@@ -68,6 +74,7 @@ def test_supportersmeeting_with_attendance_action_and_signal(pagina, wereld):
     signaal = Signaal.objects.get()
     assert actie.trekker == buurtwerk and signaal.kanaal == "bijeenkomst"
     assert signaal.zorgniveau == "ongerust"
+    assert csp == []
 
     # --- they show up in the action list and the signals queue ---------------------------------
     pagina.goto(f"{pagina.basis}/buurten/{w.buurt_a.id}/acties/")

@@ -13,6 +13,12 @@ REGELS = {
     "partners:partner_list": LEZEN,
     "partners:partner_create": BEHEER,
     "partners:partner_import": BEHEER,
+    # Adding a gemeente partner that works elsewhere to buurt A (issue 19): the regisseur only.
+    "partners:partner_toevoegen": Regel(
+        get="200 404 403 403 302",
+        post="302 404 403 403 302",
+        kwargs={**B, "partner_id": "elders"},
+    ),
     "partners:contactpersoon_import": BEHEER,
     "partners:partner_export": EXPORT,
     "partners:contactpersoon_export": EXPORT,
@@ -87,6 +93,9 @@ def maak(w) -> None:
 
     w.ander = PartnerFactory(
         gemeente=w.gemeente_1, naam="Wijkgezondheidscentrum", buurten=[w.buurt_a]
+    )
+    w.elders = PartnerFactory(
+        gemeente=w.gemeente_1, naam="Sportdienst Stederen", buurten=[w.buurt_a2]
     )
     w.contactpersoon = ContactpersoonFactory(partner=w.partner)
     w.contactpersoon.foto.save("matrix.png", ContentFile(b"\x89PNG matrix"), save=True)

@@ -99,7 +99,65 @@ def test_a_duplicate_name_re_renders_with_the_suggestion(wereld, als):
         },
     )
     assert response.status_code == 200
-    assert "Er bestaat al een partner" in response.content.decode()
+    html = response.content.decode()
+    # The partner already works in this buurt: the message says so and links to it.
+    assert "Partner &#x27;OCMW Stederen&#x27; werkt al in deze buurt." in html
+    assert f'href="/buurten/{wereld.buurt_a.id}/partners/{wereld.partner.id}/"' in html
+    assert 'name="toch_aanmaken"' not in html
+    assert Partner.objects.count() == 1
+
+
+def test_a_duplicate_of_a_partner_elsewhere_leads_to_adding_it_to_the_buurt(wereld, als):
+    w = wereld
+    elders = PartnerFactory(
+        gemeente=w.gemeente_1, naam="Sportdienst Stederen", buurten=[w.buurt_a2]
+    )
+    client = als(w.regisseur_a)
+    gegevens = {
+        "naam": "sportdienst stederen",
+        "soort": "organisatie",
+        "sector": "welzijn",
+        "stakeholder_soort": "formeel",
+        "werkingsgebied": "geleefde_buurt",
+        "status": "actief",
+    }
+    html = client.post(_url("partner_create", w.buurt_a.id), gegevens).content.decode()
+    toevoegen = f"/buurten/{w.buurt_a.id}/partners/toevoegen/{elders.id}/"
+    assert "Voeg die partner toe aan de buurt" in html and f'href="{toevoegen}"' in html
+    assert 'name="toch_aanmaken"' not in html
+
+    assert "Sportdienst Stederen" in client.get(toevoegen).content.decode()
+    assert not elders.buurten.filter(pk=w.buurt_a.pk).exists()
+    antwoord = client.post(toevoegen)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"/buurten/{w.buurt_a.id}/partners/{elders.id}/"
+    assert set(elders.buurten.values_list("id", flat=True)) == {w.buurt_a.id, w.buurt_a2.id}
+    laatste = elders.history.latest()
+    assert laatste.history_user == w.regisseur_a
+    assert laatste.history_change_reason == "Toegevoegd aan buurt Buurtegem"
+    # Once in the buurt, the add page leads to the partner; a partner of another gemeente is 404.
+    assert client.get(toevoegen)["Location"] == f"/buurten/{w.buurt_a.id}/partners/{elders.id}/"
+    vreemd = PartnerFactory(gemeente=w.gemeente_2, naam="Elders", buurten=[w.buurt_b])
+    assert (
+        client.post(f"/buurten/{w.buurt_a.id}/partners/toevoegen/{vreemd.id}/").status_code == 404
+    )
+    assert not vreemd.buurten.filter(pk=w.buurt_a.pk).exists()
+
+
+def test_a_similar_name_warning_links_to_the_partner_and_offers_toch_aanmaken(wereld, als):
+    w = wereld
+    gegevens = {
+        "naam": "OCMW Stederenn",
+        "soort": "organisatie",
+        "sector": "welzijn",
+        "stakeholder_soort": "formeel",
+        "werkingsgebied": "geleefde_buurt",
+        "status": "actief",
+    }
+    html = als(w.regisseur_a).post(_url("partner_create", w.buurt_a.id), gegevens).content.decode()
+    assert "gelijkaardige naam" in html
+    assert f'href="/buurten/{w.buurt_a.id}/partners/{w.partner.id}/"' in html
+    assert 'name="toch_aanmaken"' in html
     assert Partner.objects.count() == 1
 
 

@@ -240,6 +240,11 @@ class Zorgniveau(models.TextChoices):
     BEZORGD = "bezorgd", _("Bezorgd")
 
 
+# The label of an empty optional estimate (zorgniveau, responsniveau): shown, filtered and counted
+# as its own group, never as one of the choices.
+NIET_INGESCHAT = _("niet ingeschat")
+
+
 class Responsniveau(models.TextChoices):
     """E41: response level."""
 
