@@ -42,6 +42,8 @@ def pytest_collection_modifyitems(config, items):
     (`--dist loadgroup`): they share one Redis broker and one Chromium, while the other
     processes run the rest of the suite in parallel."""
     for item in items:
+        if item.get_closest_marker("overal"):
+            continue  # its own live server and Chromium in whichever process runs it
         if item.get_closest_marker("browser") or item.get_closest_marker("worker"):
             item.add_marker(pytest.mark.xdist_group("serieel"))
 
@@ -252,17 +254,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
+    """Headless Chromium for this process, without warming up anything in the live server."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is niet geïnstalleerd (apt-get install chromium)")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
-
-    from zorgnet.lib import namen
-
-    # The live server runs in this process: load deduce's name lists before the first page
-    # posts a text, as zorgnet/wsgi.py does for production (seconds; once per process).
-    namen.opwarmen()
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -280,6 +277,16 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    from zorgnet.lib import namen
+
+    # The live server runs in this process: load deduce's name lists before the first page
+    # posts a text, as zorgnet/wsgi.py does for production (seconds; once per process).
+    namen.opwarmen()
+    return chromium
 
 
 @pytest.fixture

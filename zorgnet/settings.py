@@ -23,7 +23,9 @@ if ZORGNET_ENV not in {"development", "production"}:
         f"ZORGNET_ENV moet 'development' of 'production' zijn, niet {ZORGNET_ENV!r}."
     )
 PRODUCTION = ZORGNET_ENV == "production"
-DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
+# Off in the embedded default too (issue 19): whoever tries `make run` gets the Dutch 404 and 500
+# pages, not Django's English debug page that lists every URL. A developer sets DJANGO_DEBUG=1.
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 
 def _secret_key() -> str:
@@ -213,6 +215,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# Without DEBUG, runserver serves no static files: whitenoise does, straight from the source folders
+# outside production (no collectstatic for `make run`); production serves the collected files.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 STORAGES = {

@@ -5,23 +5,26 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from activiteiten.acties import selectors as acties_selectors
+from activiteiten.acties.models import ActieCategorie, ActieStatus, Doelgroep
 from activiteiten.models import Actie, ExportBestand
 from buurten.models import Buurt
 
 CHUNK = 2_000
+# Headers and values as a person reads them (issue 19): labels, not field names or codes.
 KOLOMMEN = [
-    "id",
-    "titel",
-    "categorie",
-    "status",
-    "startdatum",
-    "einddatum",
-    "trekker",
-    "deelnemers",
-    "doelgroepen",
-    "terugkerend",
+    gettext_noop("Nr."),
+    gettext_noop("Titel"),
+    gettext_noop("Categorie"),
+    gettext_noop("Status"),
+    gettext_noop("Datum"),
+    gettext_noop("Einddatum"),
+    gettext_noop("Trekker"),
+    gettext_noop("Aantal deelnemers"),
+    gettext_noop("Bereikte doelgroepen"),
+    gettext_noop("Terugkerend"),
 ]
 
 
@@ -33,6 +36,8 @@ def acties_voor_export(buurt: Buurt, filters: dict) -> QuerySet[Actie]:
 def actie_rijen(qs: QuerySet[Actie]) -> Iterator[tuple]:
     """One tuple per action, read in chunks from a server-side cursor (constant memory)."""
     qs = qs.select_related(None).prefetch_related(None).order_by("-startdatum", "-id")
+    categorieen, statussen = dict(ActieCategorie.choices), dict(ActieStatus.choices)
+    doelgroepen = dict(Doelgroep.choices)
     for a in qs.values_list(
         "id",
         "titel",
@@ -45,7 +50,15 @@ def actie_rijen(qs: QuerySet[Actie]) -> Iterator[tuple]:
         "doelgroepen",
         "terugkerend",
     ).iterator(chunk_size=CHUNK):
-        yield (*a[:8], ",".join(a[8] or []), "ja" if a[9] else "nee")
+        yield (
+            a[0],
+            a[1],
+            categorieen.get(a[2], a[2]),
+            statussen.get(a[3], a[3]),
+            *a[4:8],
+            ", ".join(str(doelgroepen.get(d, d)) for d in a[8] or []),
+            _("ja") if a[9] else _("nee"),
+        )
 
 
 def recente_exportbestanden(user, buurt: Buurt) -> QuerySet[ExportBestand]:

@@ -40,6 +40,21 @@ def test_regisseur_starts_an_analysis_and_clicks_a_broker(pagina, wereld):
     assert "makelaar" in paneel
     assert "Kwetsbare schakel" in paneel
 
+    # The keyboard (issue 19): Tab only moves the focus (visible ring), Enter and Space choose.
+    knoop = pagina.locator(f"#knoop-{links[1].id}")
+    knoop.focus()
+    assert pagina.evaluate("document.activeElement.id") == f"knoop-{links[1].id}"
+    ring = knoop.locator("circle").last.evaluate("c => getComputedStyle(c).strokeWidth")
+    assert ring == "3px"
+    assert pagina.locator("#partnerpaneel .partnerpaneel").get_attribute("data-partner") == str(
+        makelaar.id
+    )
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_selector(f"#partnerpaneel .partnerpaneel[data-partner='{links[1].id}']")
+    pagina.locator(f"#knoop-{rechts[2].id}").focus()
+    pagina.keyboard.press(" ")
+    pagina.wait_for_selector(f"#partnerpaneel .partnerpaneel[data-partner='{rechts[2].id}']")
+
 
 def test_the_page_polls_a_queued_run_and_shows_it_when_done(pagina, wereld):
     from zorgnet.netwerkanalyse import services

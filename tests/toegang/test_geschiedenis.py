@@ -32,7 +32,28 @@ def test_it_lists_who_changed_what_with_the_diff(als, wereld):
     html = als(wereld.regisseur_a).get(_url(wereld.buurt_a)).content.decode()
     assert "Teamleider" in html and "Maatschappelijk werker" in html
     assert "functie" in html
-    assert "regisseur_a" in html
+    assert wereld.regisseur_a.get_full_name() in html  # the name people know, not the login
+
+
+def test_it_reads_in_dutch_with_names_and_local_times(als, wereld):
+    """Issue 19: simple-history's "Changed"/"Created", user ids and UTC timestamps with
+    microseconds are shown as "Gewijzigd", names and local nl-BE times."""
+    from datetime import UTC, datetime
+
+    ander = PartnerFactory(gemeente=wereld.gemeente_1, naam="Buurthuis", buurten=[wereld.buurt_a])
+    relatie = RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
+    relatie.beantwoord_door = wereld.partner_a
+    relatie.beantwoord_op = datetime(2025, 12, 1, 10, 15, 30, 123456, tzinfo=UTC)
+    relatie._history_user = wereld.partner_a
+    relatie.save()
+    html = als(wereld.regisseur_a).get(_url(wereld.buurt_a, soort="relatie")).content.decode()
+    assert "Aangemaakt" in html and "Gewijzigd" in html
+    assert "Created" not in html and "Changed" not in html
+    assert "1 dec 2025 11:15" in html  # Brussels time, Dutch month (Django's nl), no seconds
+    assert "123456" not in html and "+00:00" not in html
+    naam = wereld.partner_a.get_full_name()
+    assert f"{naam}</td>" in html  # who
+    assert f"→ {naam}</li>" in html  # the foreign key's new value, not the user's id
 
 
 def test_it_covers_every_sensitive_object_type_of_the_buurt_only(als, wereld):

@@ -78,6 +78,14 @@ def test_a_403_writes_a_refusal_event_without_content(als, wereld):
     assert gebeurtenis.buurt == wereld.buurt_a
     assert gebeurtenis.object_type == "buurt"
     assert gebeurtenis.omschrijving == "403 GET partners:partner_create"
+    # the log keeps the URL name; its page shows the page as a person calls it (issue 19)
+    html = (
+        als(wereld.regisseur_a)
+        .get(reverse("toegang:toegangsgebeurtenis_list", args=[wereld.buurt_a.id]))
+        .content.decode()
+    )
+    assert "Partner aanmaken (geweigerd: 403, GET)" in html
+    assert "partners:partner_create" not in html
 
 
 def test_a_404_on_a_foreign_object_writes_a_refusal_event(als, wereld):

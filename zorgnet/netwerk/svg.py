@@ -168,9 +168,11 @@ def netwerkbeeld(
     totaal = hoogte + legende_hoogte(aantal_groepen, breedte)
     plek = {p.id: (p.x, p.y) for p in punten}
     helder = set(ego) | ({geselecteerd} if geselecteerd is not None else set())
+    # An image may not contain buttons: with clickable partners the picture is a labelled group.
+    rol = "group" if any(p.attributen.get("role") == "button" for p in punten) else "img"
     delen = [
         f'<svg class="netwerkbeeld" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte} '
-        f'{totaal:.0f}" width="100%" role="img" aria-label="{escape(titel)}">',
+        f'{totaal:.0f}" width="100%" role="{rol}" aria-label="{escape(titel)}">',
         f"<title>{escape(titel)}</title>",
         '<g class="banden" stroke="#4d5358" stroke-linecap="round">',
     ]

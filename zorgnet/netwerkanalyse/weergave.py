@@ -102,9 +102,10 @@ def _attributen(analyse: NetwerkAnalyse, pid: int, naam: str) -> dict[str, str]:
     return {
         "hx-get": partner_url(analyse, pid),
         "hx-target": "#partnerpaneel",
-        # No event filters: htmx's allowEval is off under the strict CSP. Focus (keyboard)
-        # loads the panel too; hx-sync drops the duplicate of a click that also focuses.
-        "hx-trigger": "click, focus",
+        # No event filters: htmx's allowEval is off under the strict CSP. The keyboard chooses
+        # with Enter or Space (static/js/netwerkbeeld.js turns them into this click); Tab only
+        # moves the focus, so walking through the picture does not load every panel.
+        "hx-trigger": "click",
         "hx-sync": "this:replace",
         "tabindex": "0",
         "role": "button",

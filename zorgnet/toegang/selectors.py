@@ -2,9 +2,13 @@
 access log. Reads the historical tables of several apps, like the report does (DESIGN.md §3)."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Value
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -75,7 +79,22 @@ class Regel:
     toont_vrije_tekst: bool = False  # a signal's text is shown: the page logs the read
 
 
-def _tekst(model, veldnaam: str, waarde) -> str:
+# simple-history's own labels are English ("Created", "Changed", "Deleted").
+HISTORIEKSOORTEN = {
+    "+": gettext_lazy("Aangemaakt"),
+    "~": gettext_lazy("Gewijzigd"),
+    "-": gettext_lazy("Verwijderd"),
+}
+
+
+def _naam(gebruiker) -> str:
+    """Who made a change, as people know them: the full name, else the user name."""
+    if gebruiker is None:
+        return ""
+    return gebruiker.get_full_name() or gebruiker.get_username()
+
+
+def _tekst(model, veldnaam: str, waarde, verwijzingen: dict | None = None) -> str:
     if waarde is None or waarde == "":
         return "—"
     try:
@@ -84,6 +103,17 @@ def _tekst(model, veldnaam: str, waarde) -> str:
         veld = None
     if veld is not None and veld.choices:
         waarde = dict(veld.choices).get(waarde, waarde)
+    elif veld is not None and veld.is_relation and verwijzingen is not None:
+        # a foreign key's change holds the id: show the object (a user by name)
+        doel = verwijzingen.get((veld.related_model, waarde))
+        if doel is not None:
+            waarde = _naam(doel) if doel._meta.model_name == "user" else str(doel)
+    elif isinstance(waarde, datetime):
+        waarde = date_format(timezone.localtime(waarde), "j N Y H:i")
+    elif isinstance(waarde, date):
+        waarde = date_format(waarde, "j N Y")
+    elif isinstance(waarde, Decimal | float):
+        waarde = number_format(waarde, use_l10n=True)
     elif isinstance(waarde, bool):
         waarde = _("ja") if waarde else _("nee")
     elif isinstance(waarde, list):
@@ -146,6 +176,7 @@ def geschiedenis_regels(user, buurt: Buurt, rijen: list[dict]) -> list[Regel]:
         velden = [
             f.name for f in hist.tracked_fields if f.editable and f.name not in NIET_VERGELIJKEN
         ]
+        verwijzingen = _verwijzingen(model, records, vorigen, velden)
         for r in records:
             oud = vorigen.get(r.vorige_id)
             wijzigingen = []
@@ -159,22 +190,40 @@ def geschiedenis_regels(user, buurt: Buurt, rijen: list[dict]) -> list[Regel]:
                         wijzigingen.append(
                             (
                                 _label(model, c.field),
-                                _tekst(model, c.field, c.old),
-                                _tekst(model, c.field, c.new),
+                                _tekst(model, c.field, c.old, verwijzingen),
+                                _tekst(model, c.field, c.new, verwijzingen),
                             )
                         )
             geladen[(soort, r.history_id)] = Regel(
                 soort=soort,
                 soort_label=str(label),
                 tijdstip=r.history_date,
-                gebruiker=r.history_user.get_username() if r.history_user else "",
-                actie=r.get_history_type_display(),
+                gebruiker=_naam(r.history_user),
+                actie=str(HISTORIEKSOORTEN.get(r.history_type, r.get_history_type_display())),
                 object_id=r.id,
                 omschrijving=_omschrijving(soort, r),
                 wijzigingen=wijzigingen,
                 toont_vrije_tekst=vrije_tekst,
             )
     return [geladen[(rij["bron"], rij["history_id"])] for rij in rijen]
+
+
+def _verwijzingen(model, records, vorigen, velden) -> dict:
+    """{(related model, id): object} for the foreign keys on this page's rows: one query per
+    related model (a user, a partner), whatever the number of rows."""
+    gevraagd: dict = {}
+    for veldnaam in velden:
+        veld = model._meta.get_field(veldnaam)
+        if veld.is_relation and veld.many_to_one:
+            for rij in [*records, *vorigen.values()]:
+                waarde = getattr(rij, veld.attname, None)
+                if waarde is not None:
+                    gevraagd.setdefault(veld.related_model, set()).add(waarde)
+    return {
+        (doelmodel, pk): obj
+        for doelmodel, ids in gevraagd.items()
+        for pk, obj in doelmodel._default_manager.in_bulk(ids).items()
+    }
 
 
 def _label(model, veldnaam: str) -> str:

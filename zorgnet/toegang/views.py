@@ -20,7 +20,7 @@ from partners.models import Contactpersoon
 from zorgnet.lib import paginering
 from zorgnet.lib.exports import download
 
-from . import selectors
+from . import selectors, weergave
 
 PER_PAGINA = 25
 
@@ -63,6 +63,9 @@ def toegangsgebeurtenis_list(request: HttpRequest, buurt_id: int) -> HttpRespons
     actie = request.GET.get("actie", "")
     actie = actie if actie in Toegangsactie.values else ""
     pagina = paginering.pagina(request, selectors.toegangslog_van(buurt, actie=actie), PER_PAGINA)
+    for gebeurtenis in pagina:
+        gebeurtenis.object_naam = weergave.objectnaam(gebeurtenis.object_type)
+        gebeurtenis.leesbaar = weergave.toegangsomschrijving(gebeurtenis.omschrijving)
     sjabloon = "toegang/toegangsgebeurtenis_list.html"
     return render(
         request,
