@@ -6,7 +6,6 @@ from collections import defaultdict
 from statistics import mean
 from typing import Any
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -108,9 +107,7 @@ def kerncijfers(g: dict) -> list[tuple[str, Any]]:
     rijen: list[tuple[str, Any]] = [(_("Reflectiemomenten"), len(g["momenten"]))]
     gescoord = [f["gemiddelde"] for f in g["factoren"] if f["gemiddelde"] is not None]
     if gescoord:
-        rijen.append(
-            (_("Gemiddelde score werkende factoren"), formats.number_format(mean(gescoord), 1))
-        )
+        rijen.append((_("Gemiddelde score werkende factoren"), round(mean(gescoord), 1)))
     rijen.append((_("Acties uit reflectie"), g["acties"]))
     return rijen
 
