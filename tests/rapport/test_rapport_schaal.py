@@ -184,3 +184,32 @@ def test_cells_and_sheet_names_follow_one_rule():
     assert (aandeel.value, getal.value, getal.number_format) == (0.25, 3.456, xlsx.DECIMAAL)
     assert tekst.value == "'=1+1" and tekst.data_type == "s"  # never a formula
     assert maand.number_format == xlsx.MAAND
+
+
+def test_the_request_returns_before_the_job_and_the_rows_poll_until_done(
+    gegevens, als, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from zorgnet.rapport.models import RapportBestand
+    from zorgnet.rapport.tasks import lang_rapport_maken
+
+    client = als(gegevens.regisseur_a)
+    url = reverse("rapport:buurt_rapport", args=[gegevens.buurt_a.id])
+    with django_capture_on_commit_callbacks(execute=False) as wachtend:
+        antwoord = client.post(
+            url, {"van": VAN.isoformat(), "tot": VANDAAG.isoformat(), "formaten": ["pdf", "xlsx"]}
+        )
+    assert antwoord.status_code == 302 and len(wachtend) == 2  # queued, not made in the request
+    bestanden = list(RapportBestand.objects.order_by("formaat"))
+    assert {b.status for b in bestanden} == {"wachtend"}
+    pagina = client.get(antwoord["Location"]).content.decode()
+    for bestand in bestanden:
+        status_url = reverse("rapport:bestand_status", args=[bestand.id])
+        assert f'hx-get="{status_url}" hx-trigger="every 2s"' in pagina
+    xlsx_bestand = next(b for b in bestanden if b.formaat == "xlsx")
+    lang_rapport_maken(xlsx_bestand.id)
+    fragment = client.get(reverse("rapport:bestand_status", args=[xlsx_bestand.id]))
+    assert (
+        "hx-trigger" not in fragment.content.decode() and "Downloaden" in fragment.content.decode()
+    )
