@@ -1,6 +1,6 @@
 """The network of a large scope drawn per sector group: one circle per group (area by its number
 of partners), one line per pair of groups (thickness by the ties between them), the ties within a
-group under its name. A few kilobytes of SVG whatever the size of the network, read from the run's
+group under its name; the number of ties between two groups is the line's title (hover). A few kilobytes of SVG whatever the size of the network, read from the run's
 summary; the full drawing is for networks a reader can follow (zorgnet.rapport.selectors)."""
 
 import math
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from zorgnet.lib.choices import Sectorgroep
 from zorgnet.netwerk.svg import groepkleur
 
-BREEDTE, HOOGTE = 640, 440
+BREEDTE, HOOGTE = 760, 520
+MAX_STRAAL = 36
 
 
 def _n(waarde: int) -> str:
@@ -26,12 +27,14 @@ def groepenbeeld(per_groep: dict[str, int], tussen: dict[str, int], *, titel: st
     namen = dict(Sectorgroep.choices)
     if not groepen:
         return mark_safe("")
-    cx, cy, r = BREEDTE / 2, HOOGTE / 2 - 10, min(BREEDTE, HOOGTE) / 2 - 90
-    plek = {}
+    # An ellipse, flatter than wide, so the labels left and right of it stay inside the picture.
+    cx, cy, rx, ry = BREEDTE / 2, HOOGTE / 2, 150, HOOGTE / 2 - 95
+    plek, hoeken = {}, {}
     for i, g in enumerate(groepen):
         hoek = -math.pi / 2 + 2 * math.pi * i / len(groepen)
+        hoeken[g] = hoek
         plek[g] = (
-            (cx + r * math.cos(hoek), cy + r * math.sin(hoek)) if len(groepen) > 1 else (cx, cy)
+            (cx + rx * math.cos(hoek), cy + ry * math.sin(hoek)) if len(groepen) > 1 else (cx, cy)
         )
     grootste = max(per_groep[g] for g in groepen)
     meeste = max((n for k, n in tussen.items() if len(set(k.split("|"))) == 2), default=1) or 1
@@ -52,24 +55,26 @@ def groepenbeeld(per_groep: dict[str, int], tussen: dict[str, int], *, titel: st
             f"<title>{escape(str(namen.get(a, a)))} – {escape(str(namen.get(b, b)))}: "
             f"{_n(n)} {escape(_('banden'))}</title></line>"
         )
-        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        delen.append(
-            f'<text x="{mx:.1f}" y="{my + 4:.1f}" font-size="11" text-anchor="middle"'
-            f' paint-order="stroke" stroke="#fff" stroke-width="3">{_n(n)}</text>'
-        )
     for g in groepen:
         x, y = plek[g]
-        straal = 12 + 38 * math.sqrt(per_groep[g] / grootste)
+        straal = 10 + (MAX_STRAAL - 10) * math.sqrt(per_groep[g] / grootste)
         binnen = tussen.get(f"{g}|{g}", 0)
         naam = escape(str(namen.get(g, g)))
+        # The label outside the ring, on the far side of the circle from the centre.
+        cos, sin = math.cos(hoeken[g]), math.sin(hoeken[g])
+        lx, ly = x + (straal + 8) * cos, y + (straal + 8) * sin
+        anker = "middle" if abs(cos) < 0.35 else ("start" if cos > 0 else "end")
+        ly += 12 if sin > 0.35 else (-16 if sin < -0.35 else -4)
+        onder = escape(
+            _("%(p)s partners, %(b)s banden binnen") % {"p": _n(per_groep[g]), "b": _n(binnen)}
+        )
         delen.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{straal:.1f}" fill="{groepkleur(g)}"'
-            f' stroke="#222" stroke-width="1"><title>{naam}</title></circle>'
-            f'<text x="{x:.1f}" y="{y + straal + 14:.1f}" font-size="12" font-weight="600"'
-            f' text-anchor="middle">{naam}</text>'
-            f'<text x="{x:.1f}" y="{y + straal + 28:.1f}" font-size="11" text-anchor="middle">'
-            f"{escape(_('%(p)s partners, %(b)s banden binnen') % {'p': _n(per_groep[g]), 'b': _n(binnen)})}"
-            "</text>"
+            f' stroke="#222" stroke-width="1"><title>{naam}: {onder}</title></circle>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="12" font-weight="600"'
+            f' text-anchor="{anker}">{naam}</text>'
+            f'<text x="{lx:.1f}" y="{ly + 13:.1f}" font-size="10.5" text-anchor="{anker}">'
+            f"{onder}</text>"
         )
     delen.append("</svg>")
     return mark_safe("".join(delen))  # noqa: S308 - every text above is escaped
