@@ -1,5 +1,6 @@
-"""What several report sections share: the scope's buurten, short labels, bar charts, and the
-system reader a job uses (the view already authorised the scope; the job has no request)."""
+"""What several report sections share: values computed once per report build (the action
+aggregates), bar charts and the regisseur's notes. The view authorised the scope;
+sections query all of its buurten at once, never one buurt at a time."""
 
 from collections import Counter
 from collections.abc import Callable
@@ -9,30 +10,8 @@ from django.db.models import Case, Count, F, Q, Sum, When
 from django.db.models.functions import Coalesce
 
 from activiteiten.acties import selectors as acties
-from buurten.models import Buurt
 from zorgnet.lib import svg
 from zorgnet.rapport.sectie import Scope
-
-
-class _Systeemlezer:
-    """Reads for a report whose scope the view already authorised (the job has no request)."""
-
-    is_authenticated = True
-    is_superuser = True
-    is_anonymous = False
-    pk = None
-
-
-SYSTEEM = _Systeemlezer()
-
-
-def _buurten(scope: Scope) -> list[Buurt]:
-    return list(Buurt.objects.filter(pk__in=scope.buurt_ids).select_related("gemeente"))
-
-
-def _kort(label, lengte: int = 22) -> str:
-    label = str(label)
-    return label if len(label) <= lengte else label[: lengte - 1].rstrip() + "…"
 
 
 def _grafiek(rijen, titel: str):

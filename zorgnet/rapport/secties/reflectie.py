@@ -13,7 +13,6 @@ from activiteiten.models import FrameworkSoort, OpvolgingSoort
 from activiteiten.reflectie import selectors
 from zorgnet.lib import svg
 from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _kort
 
 
 def _gemiddelden(momenten, soort: str) -> list[dict]:
@@ -47,7 +46,7 @@ def gegevens(scope: Scope) -> dict | None:
     factoren = _gemiddelden(momenten, FrameworkSoort.WERKENDE_FACTOREN)
     velden = _gemiddelden(momenten, FrameworkSoort.SPANNINGSVELDEN)
     trend = selectors.factortrend(ids, tot=scope.tot)
-    gescoord = [(f"{f['element'].nummer}. {_kort(f['naam'], 30)}", f["gemiddelde"]) for f in factoren
+    gescoord = [(f"{f['element'].nummer}. {f['naam']}", f["gemiddelde"]) for f in factoren
                 if f["gemiddelde"] is not None]  # fmt: skip
     opvolgingen = [o for m in momenten for o in m.opvolgingen.all()]
     return {
