@@ -268,7 +268,7 @@ def factortrend(buurt_ids: list[int], tot: date | None = None) -> dict:
     )
     for r in rijen:
         gemiddelden[r["element_id"]][r["moment_id"]] = round(r["som"] / r["n"], 1)
-    labels = [d.strftime("%m/%y") for _m, d in momenten]
+    labels = [d.strftime("%d/%m/%Y") for _m, d in momenten]  # with the year (issue 19)
     return {
         "labels": labels,
         "rijen": [

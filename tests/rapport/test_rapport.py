@@ -88,7 +88,7 @@ def test_it_puts_the_database_counts_in_the_pdf_and_xlsx(
     assert VANDAAG.year and "Inhoud" in tekst
 
     boek = _werkboek(xlsx)
-    assert boek.sheetnames[0] == "Samenvatting"
+    assert boek.sheetnames[:2] == ["Over dit rapport", "Samenvatting"]
     acties_blad = _blad(boek, "Acties")
     for status in ("afgerond", "lopend", "gepland"):
         label = dict(Actie._meta.get_field("status").choices)[status]
@@ -186,7 +186,9 @@ def test_a_period_without_data_says_so(wereld, als, django_capture_on_commit_cal
     )
     assert "Geen gegevens in deze periode" in tekst
     boek = load_workbook(io.BytesIO(services.rapport_xlsx(scope)))
-    assert boek.sheetnames == ["Samenvatting"]
+    assert boek.sheetnames == ["Over dit rapport", "Samenvatting"]
+    over = {r[0]: r[1] for r in boek["Over dit rapport"].iter_rows(min_row=2, values_only=True)}
+    assert over["Gegevens"] == "Geen gegevens in deze periode."
     with django_capture_on_commit_callbacks(execute=True):  # the preview job runs at commit
         antwoord = als(w.regisseur_a).post(
             reverse("rapport:buurt_voorbeeld", args=[w.buurt_a.id]),
@@ -257,8 +259,8 @@ def test_the_coordinator_generates_the_gemeente_report_and_downloads_all(
     assert len(namen) == 3 and all(n.endswith(".xlsx") for n in namen)
     gemeente = RapportBestand.objects.get(buurt=None)
     boek = _werkboek(gemeente)
-    samenvatting = [r for r in boek["Samenvatting"].iter_rows(values_only=True)]
-    assert ("Buurten", "Buurtegem, Stationswijk") in [r[:2] for r in samenvatting]
+    over = [r for r in boek["Over dit rapport"].iter_rows(values_only=True)]
+    assert ("Buurten", "Buurtegem, Stationswijk") in over
 
 
 def test_the_gemeente_overview_costs_a_fixed_number_of_queries(

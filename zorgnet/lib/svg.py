@@ -11,7 +11,28 @@ KLEUREN = ["#1f6f5c", "#c4622d", "#3b6ea8", "#8a5a9e", "#6b8e23", "#b8860b", "#5
 
 
 def _getal(waarde: float) -> str:
-    return f"{waarde:.1f}".rstrip("0").rstrip(".") if waarde % 1 else f"{int(waarde)}"
+    """A value label in the nl-BE number format: 1.234 and 3,5 (one decimal at most)."""
+    decimalen = 1 if waarde % 1 else 0
+    return number_format(round(waarde, decimalen), decimal_pos=decimalen, force_grouping=True)
+
+
+LABELTEKENS = 26  # characters of a bar label per line at font-size 12 in 170 px
+
+
+def _labelregels(label: str, tekens: int = LABELTEKENS) -> list[str]:
+    """A bar label over at most two lines, broken between words (a word longer than a line is
+    split); only a label too long for two lines is shortened, with its full text in <title>."""
+    stukken = [w[i : i + tekens] for w in label.split() for i in range(0, len(w), tekens)]
+    regels: list[str] = []
+    for stuk in stukken:
+        if regels and len(regels[-1]) + 1 + len(stuk) <= tekens:
+            regels[-1] += " " + stuk
+        else:
+            regels.append(stuk)
+    if len(regels) > 2:
+        rest = " ".join(regels[1:])
+        regels = [regels[0], rest[: tekens - 1].rstrip() + "…"]
+    return regels or [""]
 
 
 def decimalen_voor(stap: float) -> int:
@@ -37,9 +58,11 @@ def staafgrafiek(
     eenheid: str = "",
     kleur: str = KLEUREN[0],
 ) -> SafeString:
-    """Horizontal bars, one per (label, value)."""
-    rijhoogte, labelbreedte, marge = 24, 170, 8
-    hoogte = marge * 2 + rijhoogte * max(len(rijen), 1) + (20 if titel else 0)
+    """Horizontal bars, one per (label, value); a long label wraps onto a second line."""
+    enkel, labelbreedte, marge = 24, 170, 8
+    regels = [_labelregels(str(label)) for label, _w in rijen]
+    hoogtes = [enkel + 14 * (len(r) - 1) for r in regels]
+    hoogte = marge * 2 + (sum(hoogtes) or enkel) + (20 if titel else 0)
     maximum = max((w for _, w in rijen), default=0) or 1
     ruimte = breedte - labelbreedte - 60
     delen = [
@@ -50,15 +73,21 @@ def staafgrafiek(
     if titel:
         delen.append(f'<text x="0" y="14" font-size="13" font-weight="600">{escape(titel)}</text>')
         y += 20
-    for label, waarde in rijen:
+    for (label, waarde), lijnen, rijhoogte in zip(rijen, regels, hoogtes, strict=True):
         lengte = max(ruimte * (waarde / maximum), 1 if waarde else 0)
+        midden = y + rijhoogte / 2
+        eerste = midden + 4 - 7 * (len(lijnen) - 1)
+        tekst = "".join(
+            f'<tspan x="{labelbreedte - 6}" y="{eerste + 14 * i:.0f}">{escape(regel)}</tspan>'
+            for i, regel in enumerate(lijnen)
+        )
         delen.append(
-            f'<text x="{labelbreedte - 6}" y="{y + 16}" font-size="12" text-anchor="end">'
-            f"{escape(str(label))}</text>"
-            f'<rect x="{labelbreedte}" y="{y + 4}" width="{lengte:.1f}" height="{rijhoogte - 8}"'
+            f"<g><title>{escape(str(label))}: {escape(_getal(waarde))}{escape(eenheid)}</title>"
+            f'<text font-size="12" text-anchor="end">{tekst}</text>'
+            f'<rect x="{labelbreedte}" y="{midden - 8:.0f}" width="{lengte:.1f}" height="16"'
             f' fill="{kleur}" rx="2"/>'
-            f'<text x="{labelbreedte + lengte + 4:.1f}" y="{y + 16}" font-size="12">'
-            f"{escape(_getal(waarde))}{escape(eenheid)}</text>"
+            f'<text x="{labelbreedte + lengte + 4:.1f}" y="{midden + 4:.0f}" font-size="12">'
+            f"{escape(_getal(waarde))}{escape(eenheid)}</text></g>"
         )
         y += rijhoogte
     delen.append("</svg>")

@@ -25,6 +25,9 @@ class Scope:
     # Name brokers and fragile links (the regisseur ticked "namen opnemen" for this report);
     # otherwise the report gives their number and the picture without names (DOMAIN §6).
     namen_opnemen: bool = False
+    # What several sections share within one build of the report (e.g. the action aggregates):
+    # filled on first use, so one pass gathers it once for PDF, XLSX and preview alike.
+    gedeeld: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

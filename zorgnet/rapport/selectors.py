@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -240,3 +241,113 @@ def rapporteerbare_buurten(user) -> QuerySet[Buurt]:
 
 def gecoordineerd(user) -> QuerySet[Gemeente]:
     return gecoordineerde_gemeenten(user)
+
+
+# --- the network snapshot the report shows ----------------------------------------------------------
+# Above this many partners (or ties) the report draws the sector groups and the ties between them
+# instead of every partner: a full drawing of a gemeente (tens of thousands of ties) made a 9 MB
+# HTML that cost WeasyPrint 46 s and 700 MB, and nobody can read it on paper anyway.
+NETWERKBEELD_MAX_KNOPEN = 250
+NETWERKBEELD_MAX_BANDEN = 1500
+
+
+@dataclass
+class Netwerkmeting:
+    """What the report reads of a finished network run: its summary, read by key from the stored
+    metrics (never the whole JSON, which is megabytes for a gemeente)."""
+
+    pk: int
+    scope: str
+    buurt_id: int | None
+    gemeente_id: int
+    klaar_op: Any
+    te_weinig_gegevens: bool
+    samenvatting: dict
+
+    @property
+    def groot(self) -> bool:
+        return (
+            self.samenvatting.get("knopen", 0) > NETWERKBEELD_MAX_KNOPEN
+            or self.samenvatting.get("banden", 0) > NETWERKBEELD_MAX_BANDEN
+        )
+
+    def tekening(self):
+        """The run with only what the full drawing needs (per-partner metrics, ties, layout), for
+        small networks: an object netwerkbeeld_svg can draw."""
+        from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+
+        rij = (
+            NetwerkAnalyse.objects.filter(pk=self.pk)
+            .values(
+                "layout",
+                per_knoop=KeyTransform("per_knoop", "metrieken"),
+                banden=KeyTransform("banden", "metrieken"),
+            )
+            .get()
+        )
+        run = NetwerkAnalyse(
+            pk=self.pk, scope=self.scope, buurt_id=self.buurt_id, gemeente_id=self.gemeente_id
+        )
+        run.metrieken = {"per_knoop": rij["per_knoop"] or {}, "banden": rij["banden"] or []}
+        run.layout = rij["layout"] or {}
+        return run
+
+    def partners_per_groep(self) -> dict[str, int]:
+        """Partners of the run per coarse sector group (one GROUP BY over its partner rows)."""
+        from zorgnet.lib.choices import sectorgroep
+        from zorgnet.netwerkanalyse.models import PartnerMetriek
+
+        per: dict[str, int] = {}
+        for sector, n in (
+            PartnerMetriek.objects.filter(analyse_id=self.pk)
+            .values_list("partner__sector")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            groep = sectorgroep(sector)
+            per[groep] = per.get(groep, 0) + n
+        return per
+
+
+def netwerkmetingen(scope: Scope) -> tuple[Netwerkmeting | None, Netwerkmeting | None]:
+    """(latest finished combined run up to the end of the period, latest one before it began),
+    each read by key: the one place the report reads stored network metrics."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
+
+    if len(scope.buurt_ids) == 1:
+        runs = NetwerkAnalyse.objects.filter(scope=NetwerkScope.BUURT, buurt_id=scope.buurt_ids[0])
+    else:
+        runs = NetwerkAnalyse.objects.filter(
+            scope=NetwerkScope.GEMEENTE, gemeente_id=scope.gemeente_id
+        )
+    klaar = runs.filter(status=TaakStatus.KLAAR, laag="gecombineerd", min_intensiteit=1)
+    einde = timezone.make_aware(datetime.combine(scope.tot, time.max))
+    begin = timezone.make_aware(datetime.combine(scope.van, time.min))
+    velden = {
+        "samenvatting_": KeyTransform("samenvatting", "metrieken"),
+        "te_weinig_": KeyTransform("te_weinig_gegevens", "metrieken"),
+    }
+
+    def lees(qs) -> Netwerkmeting | None:
+        rij = (
+            qs.order_by("-klaar_op", "-id")
+            .values("pk", "scope", "buurt_id", "gemeente_id", "klaar_op", **velden)
+            .first()
+        )
+        if rij is None:
+            return None
+        return Netwerkmeting(
+            pk=rij["pk"],
+            scope=rij["scope"],
+            buurt_id=rij["buurt_id"],
+            gemeente_id=rij["gemeente_id"],
+            klaar_op=rij["klaar_op"],
+            te_weinig_gegevens=bool(rij["te_weinig_"]),
+            samenvatting=rij["samenvatting_"] or {},
+        )
+
+    return lees(klaar.filter(klaar_op__lte=einde)), lees(klaar.filter(klaar_op__lt=begin))

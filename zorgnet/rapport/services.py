@@ -3,7 +3,6 @@ the regisseur's notes, zip all."""
 
 import io
 import logging
-import re
 import zipfile
 from datetime import date, datetime, timedelta
 
@@ -18,12 +17,11 @@ from django.utils.translation import gettext as _
 from buurten.models import Buurt, Gemeente, Toegangsactie
 from buurten.services import registreer_toegang
 from zorgnet.lib import taakrecords
-from zorgnet.lib.exports import xlsx_bytes
 from zorgnet.lib.pdf import html_naar_pdf
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.rapport.sectie import Scope
 
-from . import selectors
+from . import selectors, xlsx
 from .models import Formaat, RapportBestand, Rapportnotitie, RapportVoorbeeld
 
 log = logging.getLogger(__name__)
@@ -51,45 +49,41 @@ def rapport_pdf(scope: Scope) -> bytes:
     return html_naar_pdf(rapport_html(scope), stylesheets=[css])
 
 
-_ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
-
-
-def rapport_bladen(scope: Scope) -> dict:
-    """The workbook: a summary sheet, then every sheet of every section with data."""
+def rapport_bladen(scope: Scope, rapport: selectors.Rapport | None = None) -> dict:
+    """The workbook: what the report covers, the summary, then every sheet of every section with
+    data. Titles are unique and valid sheet names (zorgnet.rapport.xlsx.bladnaam)."""
     with translation.override(settings.LANGUAGE_CODE):
-        rapport = selectors.bouw_rapport(scope)
-        kop = [
+        rapport = rapport or selectors.bouw_rapport(scope)
+        over = [
             [_("Rapport"), str(scope.titel)],
             [_("Periode van"), scope.van],
             [_("Periode tot en met"), scope.tot],
             [_("Buurten"), ", ".join(rapport.buurtnamen)],
-            [],
+            [_("Gemaakt op"), timezone.localdate()],
         ]
         if rapport.is_leeg:
-            kop.append([_("Geen gegevens in deze periode.")])
-        samenvatting = kop + [
+            over.append([_("Gegevens"), _("Geen gegevens in deze periode.")])
+        samenvatting = [
             [str(o.sectie.titel), str(label), waarde]
             for o, cijfers in rapport.samenvatting()
             for label, waarde in cijfers
         ]
-        bladen = {_("Samenvatting"): ([_("Onderdeel"), _("Cijfer"), _("Waarde")], samenvatting)}
+        bezet: set[str] = set()
+        bladen = {
+            xlsx.bladnaam(_("Over dit rapport"), bezet): ([_("Gegeven"), _("Waarde")], over),
+            xlsx.bladnaam(_("Samenvatting"), bezet): (
+                [_("Onderdeel"), _("Cijfer"), _("Waarde")],
+                samenvatting,
+            ),
+        }
         for onderdeel in rapport.onderdelen:
             for titel, (kolommen, rijen) in onderdeel.sectie.bladen(onderdeel.gegevens).items():
-                naam = _ONGELDIG_IN_BLADNAAM.sub("-", str(titel))[:31]
-                basis, i = naam, 2
-                while naam in bladen:
-                    naam = f"{basis[:28]} {i}"
-                    i += 1
-                bladen[naam] = ([str(k) for k in kolommen], [_cel_rij(r) for r in rijen])
+                bladen[xlsx.bladnaam(titel, bezet)] = ([str(k) for k in kolommen], rijen)
         return bladen
 
 
-def _cel_rij(rij) -> list:
-    return [str(w) if hasattr(w, "_proxy____cast") else w for w in rij]
-
-
 def rapport_xlsx(scope: Scope) -> bytes:
-    return xlsx_bytes(rapport_bladen(scope))
+    return xlsx.werkboek(rapport_bladen(scope))
 
 
 # --- requesting and generating -----------------------------------------------------------------

@@ -1,45 +1,36 @@
 """Report section 'acties'."""
 
-from collections import Counter
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activiteiten.models import AFGESLOTEN_ACTIESTATUSSEN
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _acties, _grafiek
+from zorgnet.rapport.secties._gemeen import _grafiek, actiecijfers
 
 
 # --- 40 acties ----------------------------------------------------------------------------------
 def acties_gegevens(scope: Scope) -> dict | None:
-    lijst = _acties(scope)
-    if not lijst:
+    c = actiecijfers(scope)
+    if c["leeg"]:
         return None
     from activiteiten.models import Actie
 
     statuslabels = dict(Actie._meta.get_field("status").choices)
     categorielabels = dict(Actie._meta.get_field("categorie").choices)
-    status = Counter(a.status for a in lijst)
-    per_status = [(str(label), status[code]) for code, label in statuslabels.items()]
-    categorie = Counter(a.categorie for a in lijst)
-    per_categorie = [(str(categorielabels.get(c, c)), n) for c, n in categorie.most_common()]
-    bouwstenen = Counter(b.naam for a in lijst for b in a.bouwstenen.all())
-    pijlers = Counter(p.naam for a in lijst for p in a.pijlers.all())
-    hoogtepunten = sorted(
-        (a for a in lijst if a.status in AFGESLOTEN_ACTIESTATUSSEN),
-        key=lambda a: (-(a.deelnemers or 0), a.startdatum),
-    )[:5]
+    per_status = [(str(label), c["per_status"][code]) for code, label in statuslabels.items()]
+    per_categorie = [
+        (str(categorielabels.get(code, code)), n) for code, n in c["per_categorie"].most_common()
+    ]
     return {
-        "aantal": len(lijst),
-        "afgerond": sum(1 for a in lijst if a.status in AFGESLOTEN_ACTIESTATUSSEN),
+        "aantal": c["aantal"],
+        "afgerond": c["afgerond"],
         "per_status": per_status,
         "per_categorie": per_categorie,
-        "per_bouwsteen": sorted(bouwstenen.items()),
-        "per_pijler": sorted(pijlers.items()),
+        "per_bouwsteen": c["per_bouwsteen"],
+        "per_pijler": c["per_pijler"],
         "grafiek_status": _grafiek(per_status, _("Acties per status")),
-        "grafiek_bouwsteen": _grafiek(sorted(bouwstenen.items()), _("Acties per bouwsteen")),
-        "grafiek_pijler": _grafiek(sorted(pijlers.items()), _("Acties per pijler")),
+        "grafiek_bouwsteen": _grafiek(c["per_bouwsteen"], _("Acties per bouwsteen")),
+        "grafiek_pijler": _grafiek(c["per_pijler"], _("Acties per pijler")),
         "hoogtepunten": [
             {
                 "titel": a.titel,
@@ -48,7 +39,7 @@ def acties_gegevens(scope: Scope) -> dict | None:
                 "deelnemers": a.deelnemers,
                 "status": a.get_status_display(),
             }
-            for a in hoogtepunten
+            for a in c["hoogtepunten"]
         ],
     }
 

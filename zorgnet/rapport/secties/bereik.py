@@ -1,30 +1,27 @@
 """Report section 'bereik'."""
 
-from collections import Counter
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zorgnet.lib.choices import Doelgroep
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _acties, _grafiek
+from zorgnet.rapport.secties._gemeen import _grafiek, actiecijfers
 
 
 # --- 50 bereik ----------------------------------------------------------------------------------
 def bereik_gegevens(scope: Scope) -> dict | None:
-    lijst = _acties(scope)
-    if not lijst:
+    c = actiecijfers(scope)
+    if c["leeg"]:
         return None
-    met_deelnemers = [a for a in lijst if a.deelnemers]
     labels = dict(Doelgroep.choices)
-    per_doelgroep = Counter(d for a in lijst for d in (a.doelgroepen or []))
+    per_doelgroep = c["per_doelgroep"]
     bereikt = [(str(labels.get(d, d)), n) for d, n in per_doelgroep.most_common()]
     niet_bereikt = [str(label) for code, label in Doelgroep.choices if code not in per_doelgroep]
     return {
-        "deelnemers": sum(a.deelnemers for a in met_deelnemers),
-        "acties_met_deelnemers": len(met_deelnemers),
-        "acties": len(lijst),
+        "deelnemers": c["deelnemers"],
+        "acties_met_deelnemers": c["met_deelnemers"],
+        "acties": c["aantal"],
         "bereikt": bereikt,
         "niet_bereikt": niet_bereikt,
         "grafiek": _grafiek(bereikt, _("Acties per bereikte doelgroep")),

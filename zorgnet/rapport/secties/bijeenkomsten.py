@@ -11,6 +11,8 @@ from activiteiten.bijeenkomsten import selectors
 from zorgnet.lib.kleine_aantallen import afgeschermd_totaal, afschermen
 from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
 
+TRAININGEN_OP_PAPIER = 20
+
 
 def gegevens(scope: Scope) -> dict | None:
     ids = list(scope.buurt_ids)
@@ -36,6 +38,16 @@ def gegevens(scope: Scope) -> dict | None:
             (t.datum, t.titel or t.thema or t.get_type_display(), t.aantal_aanwezig)
             for t in trainingen
         ],
+        # On paper the latest trainings only (a gemeente has hundreds); the sheet has them all.
+        "laatste_trainingen": sorted(
+            (
+                (t.datum, t.titel or t.thema or t.get_type_display(), t.aantal_aanwezig)
+                for t in trainingen
+            ),
+            key=lambda r: r[0],
+            reverse=True,
+        )[:TRAININGEN_OP_PAPIER],
+        "trainingen_getoond": TRAININGEN_OP_PAPIER,
         "getraind": sum(t.aantal_aanwezig for t in trainingen),
         "getraind_per_jaar": per_jaar,
         "getraind_totaal": per_jaar[-1][2] if per_jaar else 0,
@@ -60,7 +72,10 @@ def bladen(g: dict) -> dict[str, Blad]:
             [_("Jaar"), _("Getraind"), _("Cumulatief")],
             [list(r) for r in g["getraind_per_jaar"]],
         ),
-        _("Uitkomsten"): ([_("Soort"), _("Aantal")], [list(r) for r in g["uitkomsten"]]),
+        _("Uitkomsten bijeenkomsten"): (
+            [_("Soort"), _("Aantal")],
+            [list(r) for r in g["uitkomsten"]],
+        ),
     }
 
 

@@ -12,6 +12,7 @@ from activiteiten.reflectie import selectors
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
 from zorgnet.rapport.secties._gemeen import _grafiek
+from zorgnet.rapport.xlsx import Maand
 
 
 def gegevens(scope: Scope) -> dict | None:
@@ -36,7 +37,11 @@ def bladen(g: dict) -> dict[str, Blad]:
         _("Contactmomenten"): (
             [_("Maand"), *soorten, _("Totaal")],
             [
-                [maand.strftime("%m/%Y"), *(klein_aantal(n) for n in per), klein_aantal(totaal)]
+                [
+                    Maand(maand.year, maand.month, 1),
+                    *(klein_aantal(n) for n in per),
+                    klein_aantal(totaal),
+                ]
                 for maand, per, totaal in g["maanden"]
             ],
         ),

@@ -1,48 +1,44 @@
 """The network section of the report for the lokaal bestuur (volgorde 60): the latest finished
 snapshot within the period, the change since the snapshot before the period, and the picture."""
 
-from datetime import datetime, time
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from zorgnet.lib.choices import Intensiteit
-from zorgnet.lib.taakrecords import TaakStatus
-from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
 from zorgnet.netwerkanalyse.weergave import namen_voor, netwerkbeeld_svg
+from zorgnet.rapport.groepenbeeld import groepenbeeld
 from zorgnet.rapport.sectie import RapportSectie, Scope
-
-
-def _einde(dag) -> datetime:
-    return timezone.make_aware(datetime.combine(dag, time.max))
-
-
-def _snapshots(scope: Scope) -> tuple[NetwerkAnalyse | None, NetwerkAnalyse | None]:
-    """(latest finished run up to the end of the period, latest finished run before it began)."""
-    if len(scope.buurt_ids) == 1:
-        runs = NetwerkAnalyse.objects.filter(scope=NetwerkScope.BUURT, buurt_id=scope.buurt_ids[0])
-    else:
-        runs = NetwerkAnalyse.objects.filter(
-            scope=NetwerkScope.GEMEENTE, gemeente_id=scope.gemeente_id
-        )
-    klaar = runs.filter(status=TaakStatus.KLAAR, laag="gecombineerd", min_intensiteit=1)
-    nu = klaar.filter(klaar_op__lte=_einde(scope.tot)).order_by("-klaar_op", "-id").first()
-    begin = timezone.make_aware(datetime.combine(scope.van, time.min))
-    vorige = klaar.filter(klaar_op__lt=begin).order_by("-klaar_op", "-id").first()
-    return nu, vorige
+from zorgnet.rapport.xlsx import Aandeel
 
 
 def gegevens(scope: Scope) -> dict[str, Any] | None:
-    nu, vorige = _snapshots(scope)
-    if nu is None or nu.metrieken.get("te_weinig_gegevens"):
+    from zorgnet.rapport.selectors import netwerkmetingen
+
+    nu, vorige = netwerkmetingen(scope)
+    if nu is None or nu.te_weinig_gegevens:
         return None
     samenvatting = nu.samenvatting
-    namen = namen_voor({int(k) for k in nu.metrieken.get("per_knoop", {})})
-    if not scope.namen_opnemen:
-        # Without "namen opnemen": how many, and the picture without names (DOMAIN §6).
-        namen = {pid: ("", sector) for pid, (_naam, sector) in namen.items()}
+    genoemd = {
+        p
+        for sleutel in ("eilandjes", "articulatiepunten", "makelaars")
+        for p in samenvatting.get(sleutel, [])
+    }
+    if nu.groot:
+        svg = groepenbeeld(
+            nu.partners_per_groep(),
+            samenvatting.get("banden_tussen_groepen", {}),
+            titel=_("Netwerk per sectorgroep: partners per groep en banden tussen de groepen"),
+        )
+        namen = namen_voor(genoemd) if scope.namen_opnemen else {}
+    else:
+        tekening = nu.tekening()
+        namen = namen_voor({int(k) for k in tekening.metrieken["per_knoop"]} | genoemd)
+        if not scope.namen_opnemen:
+            # Without "namen opnemen": how many, and the picture without names (DOMAIN §6).
+            namen = {pid: ("", sector) for pid, (_naam, sector) in namen.items()}
+        svg = netwerkbeeld_svg(tekening, namen=namen, klikbaar=False)
     mix = samenvatting.get("intensiteit_mix", {})
     toen = vorige.samenvatting if vorige else {}
     lagen = samenvatting.get("lagen_mix", {})
@@ -51,6 +47,7 @@ def gegevens(scope: Scope) -> dict[str, Any] | None:
         "partners": samenvatting.get("knopen", 0),
         "banden": samenvatting.get("banden", 0),
         "verklaarde_banden": lagen.get("verklaard", 0) + lagen.get("beide", 0),
+        "waargenomen_banden": lagen.get("waargenomen", 0),
         "dichtheid": samenvatting.get("dichtheid", 0.0),
         "eilandjes": [namen.get(p, (str(p), ""))[0] for p in samenvatting.get("eilandjes", [])],
         "kwetsbaar": [
@@ -71,7 +68,8 @@ def gegevens(scope: Scope) -> dict[str, Any] | None:
         }
         if vorige
         else None,
-        "svg": netwerkbeeld_svg(nu, namen=namen, klikbaar=False),
+        "per_groep": nu.groot,
+        "svg": svg,
     }
 
 
@@ -83,9 +81,14 @@ def bladen(g: dict) -> dict:
                 [_("Partners in het netwerk"), g["partners"]],
                 [_("Samenwerkingsbanden"), g["banden"]],
                 [_("Waarvan verklaard"), g["verklaarde_banden"]],
-                [_("Dichtheid"), round(g["dichtheid"], 3)],
+                [_("Dichtheid"), Aandeel(g["dichtheid"] or 0)],
                 [_("Banden formeel-informeel"), g["formeel_informeel"]],
-                [_("Aandeel banden over sectoren heen"), g["aandeel_intersectoraal"]],
+                [
+                    _("Aandeel banden over sectoren heen"),
+                    Aandeel(g["aandeel_intersectoraal"])
+                    if g["aandeel_intersectoraal"] is not None
+                    else None,
+                ],
                 [_("Eilandjes"), len(g["eilandjes"])],
                 [_("Kwetsbare schakels"), len(g["kwetsbaar"])],
             ]

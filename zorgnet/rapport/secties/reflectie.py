@@ -6,7 +6,6 @@ from collections import defaultdict
 from statistics import mean
 from typing import Any
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,7 +13,6 @@ from activiteiten.models import FrameworkSoort, OpvolgingSoort
 from activiteiten.reflectie import selectors
 from zorgnet.lib import svg
 from zorgnet.rapport.sectie import Blad, RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _kort
 
 
 def _gemiddelden(momenten, soort: str) -> list[dict]:
@@ -48,7 +46,7 @@ def gegevens(scope: Scope) -> dict | None:
     factoren = _gemiddelden(momenten, FrameworkSoort.WERKENDE_FACTOREN)
     velden = _gemiddelden(momenten, FrameworkSoort.SPANNINGSVELDEN)
     trend = selectors.factortrend(ids, tot=scope.tot)
-    gescoord = [(f"{f['element'].nummer}. {_kort(f['naam'], 30)}", f["gemiddelde"]) for f in factoren
+    gescoord = [(f"{f['element'].nummer}. {f['naam']}", f["gemiddelde"]) for f in factoren
                 if f["gemiddelde"] is not None]  # fmt: skip
     opvolgingen = [o for m in momenten for o in m.opvolgingen.all()]
     return {
@@ -108,9 +106,7 @@ def kerncijfers(g: dict) -> list[tuple[str, Any]]:
     rijen: list[tuple[str, Any]] = [(_("Reflectiemomenten"), len(g["momenten"]))]
     gescoord = [f["gemiddelde"] for f in g["factoren"] if f["gemiddelde"] is not None]
     if gescoord:
-        rijen.append(
-            (_("Gemiddelde score werkende factoren"), formats.number_format(mean(gescoord), 1))
-        )
+        rijen.append((_("Gemiddelde score werkende factoren"), round(mean(gescoord), 1)))
     rijen.append((_("Acties uit reflectie"), g["acties"]))
     return rijen
 

@@ -1,47 +1,52 @@
 """Report section 'signalen'."""
 
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activiteiten.acties import selectors as acties
+from activiteiten.models import Beleidssignaal
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _buurten
 
 
 # --- 80 signalen aan beleid ------------------------------------------------------------------------
 def signalen_gegevens(scope: Scope) -> dict | None:
-    buurten = list(_buurten(scope))
-    codes = acties.signaal_codes(buurten, van=scope.van, tot=scope.tot)
+    codes = acties.signaal_codes(list(scope.buurt_ids), van=scope.van, tot=scope.tot)
     codes.pop("kanaal")
     # Status and theme add up to the same total: protected together (complementary suppression).
     getoond = acties.signaaltellingen_tellen(codes)
+    # Every beleidssignaal of the scope sent, made or answered in the period: one query.
+    van, tot = scope.van, scope.tot
+    in_periode = (
+        Q(verstuurd_op__gte=van, verstuurd_op__lte=tot)
+        | Q(verstuurd_op__isnull=True, aangemaakt_op__date__gte=van, aangemaakt_op__date__lte=tot)
+        | Q(reactie_op__gte=van, reactie_op__lte=tot)
+    )
     beleid = []
-    for buurt in buurten:
-        for b in acties.beleidssignalen_van(buurt):
-            datum = b.verstuurd_op or b.aangemaakt_op.date()
-            if not (scope.van <= datum <= scope.tot) and not (
-                b.reactie_op and scope.van <= b.reactie_op <= scope.tot
-            ):
-                continue
-            if b.reactie:
-                stand = _("Reactie ontvangen")
-            elif b.verstuurd_op:
-                stand = _("Verstuurd, wacht op reactie")
-            else:
-                stand = _("In voorbereiding")
-            beleid.append(
-                {
-                    "buurt": buurt.naam,
-                    "titel": b.titel,
-                    "boodschap": b.boodschap,
-                    "verstuurd_op": b.verstuurd_op,
-                    "aantal_signalen": b.aantal_signalen,
-                    "stand": stand,
-                    "reactie": b.reactie,
-                    "reactie_op": b.reactie_op,
-                }
-            )
+    for b in (
+        Beleidssignaal.objects.filter(in_periode, buurt_id__in=scope.buurt_ids)
+        .annotate(aantal_signalen=Count("signalen"), buurtnaam=F("buurt__naam"))
+        .order_by("buurt__naam", "-aangemaakt_op", "-id")
+    ):
+        if b.reactie:
+            stand = _("Reactie ontvangen")
+        elif b.verstuurd_op:
+            stand = _("Verstuurd, wacht op reactie")
+        else:
+            stand = _("In voorbereiding")
+        beleid.append(
+            {
+                "buurt": b.buurtnaam,
+                "titel": b.titel,
+                "boodschap": b.boodschap,
+                "verstuurd_op": b.verstuurd_op,
+                "aantal_signalen": b.aantal_signalen,
+                "stand": stand,
+                "reactie": b.reactie,
+                "reactie_op": b.reactie_op,
+            }
+        )
     totaal = sum(codes["status"].values())
     if not totaal and not beleid:
         return None

@@ -9,28 +9,26 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activiteiten.models import AFGESLOTEN_ACTIESTATUSSEN
 from activiteiten.reflectie import selectors as reflectie
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.rapport.sectie import RapportSectie, Scope
-from zorgnet.rapport.secties._gemeen import _acties
+from zorgnet.rapport.secties._gemeen import actiecijfers
 
 
 # --- 90 uitkomsten en verhalen ----------------------------------------------------------------------
 def uitkomsten_gegevens(scope: Scope) -> dict | None:
     ids = list(scope.buurt_ids)
-    lijst = _acties(scope)
-    afgerond = [a for a in lijst if a.status in AFGESLOTEN_ACTIESTATUSSEN]
+    c = actiecijfers(scope)
     geoogst = list(reflectie.uitkomsten_voor_rapport(ids, scope.van, scope.tot))
     gekozen = [_verhaal(v) for v in reflectie.verhalen_voor_rapport(ids, scope.van, scope.tot)]
-    verhalen = gekozen or _actieverhalen(afgerond)
-    if not afgerond and not geoogst and not gekozen:
+    verhalen = gekozen or _actieverhalen(c.get("verhalen", []))
+    if not c["afgerond"] and not geoogst and not gekozen:
         return None
     return {
-        "afgerond": len(afgerond),
-        "geborgd": sum(1 for a in afgerond if a.status == "geborgd"),
-        "terugkerend": sum(1 for a in afgerond if a.terugkerend),
-        "deelnemers": sum(a.deelnemers or 0 for a in afgerond),
+        "afgerond": c["afgerond"],
+        "geborgd": c["geborgd"],
+        "terugkerend": c["terugkerend"],
+        "deelnemers": c["deelnemers_afgerond"],
         "per_categorie": reflectie.uitkomsten_per_categorie(ids, scope.van, scope.tot),
         "geoogst": [
             {
@@ -61,9 +59,8 @@ def _verhaal(v) -> dict:
     }
 
 
-def _actieverhalen(afgerond: list) -> list[dict]:
-    verhalen = [a for a in afgerond if a.toestemming_verhaal and a.verhaal.strip()]
-    verhalen.sort(key=lambda a: (not a.verhaal_foto, -(a.deelnemers or 0)))
+def _actieverhalen(verhalen: list) -> list[dict]:
+    """The top three consented stories of finished actions (already chosen and ordered in SQL)."""
     return [
         {
             "titel": a.titel,
