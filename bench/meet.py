@@ -339,56 +339,68 @@ def netwerksnapshots(_: dict) -> dict:
 
 
 def netwerkpaginas(args: dict) -> dict:
-    """The network views of the benchmarked buurt (regisseur) and gemeente (coordinator), with all
-    their snapshots and with only the newest one (the others deleted inside a transaction that is
-    rolled back): median time, extra peak RSS per request and queries."""
+    """One network view in this fresh process: the benchmarked buurt (regisseur) or gemeente
+    (coordinator), with all its snapshots or (`een`) with only the newest (the others deleted in a
+    transaction that is rolled back). Extra peak RSS of the first request of the page (after a
+    warm-up on the status fragment, so imports and the session are loaded; the page's own
+    templates and data are not), then the median time and the queries of `herhalingen` more."""
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
     from zorgnet.lib.taakrecords import TaakStatus
     from zorgnet.netwerkanalyse.models import NetwerkAnalyse
 
-    User = get_user_model()
-    herhalingen = args.get("herhalingen", 5)
-    uit = {}
-    for (sleutel, _velden), rol, url_naam in zip(
-        _netwerk_scopes(),
-        ("regisseur", "coordinator"),
-        ("netwerk:buurt_netwerk", "netwerk:gemeente_netwerk"),
-        strict=True,
-    ):
-        soort, pk = sleutel.split(":")
-        pad = reverse(url_naam, args=[int(pk)])
-        client = Client()
-        client.force_login(User.objects.get(username=PERSONAS[rol]))
-        klaar = NetwerkAnalyse.objects.filter(sleutel=sleutel, status=TaakStatus.KLAAR)
-        alle = klaar.count()
-        for aantal in (1, alle):
-            with transaction.atomic():
-                if aantal == 1:
-                    nieuwste = klaar.order_by("-klaar_op", "-id").values_list("pk", flat=True)[0]
-                    klaar.exclude(pk=nieuwste).delete()
-                client.get(pad)  # warm-up (templates, session)
-                tijden, extra = [], 0.0
-                for _i in range(herhalingen):
-                    _reset_piek()
-                    voor = _status("VmRSS")
-                    begin = time.perf_counter()
-                    with CaptureQueriesContext(connection) as ctx:
-                        antwoord = client.get(pad)
-                    tijden.append(time.perf_counter() - begin)
-                    extra = max(extra, (_status("VmHWM") - voor) / 2**20)
-                transaction.set_rollback(True)
-            tijden.sort()
-            uit[f"{soort}:{aantal}"] = {
-                "snapshots": aantal,
-                "status": antwoord.status_code,
-                "ms": tijden[len(tijden) // 2] * 1000,
-                "extra_mb": extra,
-                "queries": len(ctx.captured_queries),
-                "kB": len(antwoord.content) // 1024,
+    gemeente = args["scope"] == "gemeente"
+    sleutel, _velden = _netwerk_scopes()[1 if gemeente else 0]
+    rol = "coordinator" if gemeente else "regisseur"
+    naam = "netwerk:gemeente_" if gemeente else "netwerk:buurt_"
+    pk = int(sleutel.split(":")[1])
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=PERSONAS[rol]))
+    klaar = NetwerkAnalyse.objects.filter(sleutel=sleutel, status=TaakStatus.KLAAR)
+    with transaction.atomic():
+        if args.get("een"):
+            nieuwste = klaar.order_by("-klaar_op", "-id").values_list("pk", flat=True)[0]
+            klaar.exclude(pk=nieuwste).delete()
+        aantal = klaar.count()
+        client.get(reverse(f"{naam}netwerk_status", args=[pk]))  # warm-up: imports, session
+        pad = reverse(f"{naam}netwerk", args=[pk])
+        _reset_piek()
+        voor = _status("VmRSS")
+        antwoord = client.get(pad)
+        extra = (_status("VmHWM") - voor) / 2**20
+        tijden, cpu = [], []
+        for _i in range(args.get("herhalingen", 5)):
+            begin, begin_cpu = time.perf_counter(), time.process_time()
+            with CaptureQueriesContext(connection) as ctx:
+                antwoord = client.get(pad)
+            tijden.append(time.perf_counter() - begin)
+            cpu.append(time.process_time() - begin_cpu)
+        if args.get("oude_trend"):
+            # What the trend cost before kerncijfers: every run of the history read whole.
+            _reset_piek()
+            voor_oud = _status("VmRSS")
+            begin_oud = time.perf_counter()
+            rijen = list(klaar.order_by("-klaar_op", "-id")[:12])
+            oud = {
+                "ms": (time.perf_counter() - begin_oud) * 1000,
+                "extra_mb": (_status("VmHWM") - voor_oud) / 2**20,
+                "runs": len(rijen),
             }
-    return uit
+            del rijen
+        transaction.set_rollback(True)
+    tijden.sort()
+    cpu.sort()
+    return {
+        "snapshots": aantal,
+        "status": antwoord.status_code,
+        "ms": tijden[len(tijden) // 2] * 1000,
+        "cpu_ms": cpu[len(cpu) // 2] * 1000,
+        **({"oude_trend": oud} if args.get("oude_trend") else {}),
+        "extra_mb": extra,
+        "queries": len(ctx.captured_queries),
+        "kB": len(antwoord.content) // 1024,
+    }
 
 
 def netwerkjob(args: dict) -> dict:

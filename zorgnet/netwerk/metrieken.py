@@ -132,25 +132,24 @@ def makelaarsrollen(graaf: nx.Graph | ig.Graph) -> dict[int, dict[str, int]]:
     leden: dict[str, list[int]] = {}
     for i, gr in enumerate(groep):
         leden.setdefault(gr, []).append(i)
+    # The edges per pair of groups, once: each selection below is a concatenation of buckets.
+    emmers: dict[tuple[str, str], list[int]] = {}
+    for e, (a, b) in enumerate(randen):
+        ga, gb2 = groep[a], groep[b]
+        emmers.setdefault((ga, gb2) if ga <= gb2 else (gb2, ga), []).append(e)
     n = g.vcount()
     for gr, binnen in leden.items():
-        if len(leden) == 1:
-            buiten: list[int] = []
-        else:
-            buiten = [i for i in range(n) if groep[i] != gr]
-        in_g = [groep[a] == gr for a in range(n)]
+        buiten = [i for i in range(n) if groep[i] != gr] if len(leden) > 1 else []
         # Tied contacts both in the broker's group: triangles of the group's own subgraph.
-        eigen = g.subgraph_edges(
-            [e for e, (a, b) in enumerate(randen) if in_g[a] and in_g[b]], delete_vertices=False
-        )
+        eigen = g.subgraph_edges(emmers.get((gr, gr), []), delete_vertices=False)
         # Tied contacts both outside the broker's group: without the ties inside the group.
         zonder = g.subgraph_edges(
-            [e for e, (a, b) in enumerate(randen) if not (in_g[a] and in_g[b])],
+            [e for paar, es in emmers.items() if paar != (gr, gr) for e in es],
             delete_vertices=False,
         )
         # Brokers outside this group whose tied contacts are both in it: ties touching the group.
         raakt = g.subgraph_edges(
-            [e for e, (a, b) in enumerate(randen) if in_g[a] or in_g[b]], delete_vertices=False
+            [e for paar, es in emmers.items() if gr in paar for e in es], delete_vertices=False
         )
         totaal = _driehoeken(g, binnen)
         for b, t_eigen, t_geen, t in zip(

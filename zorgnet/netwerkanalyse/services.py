@@ -17,7 +17,7 @@ from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
 from zorgnet.netwerk.graaf import GECOMBINEERD, LAGEN, VERKLAARD, WAARGENOMEN, bouw_igraaf
-from zorgnet.netwerk.layout import bereken_layout, is_groot, overzicht
+from zorgnet.netwerk.layout import BREEDTE, bereken_layout, is_groot, overzicht
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_van, per_laag, vergelijk
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
 from zorgnet.netwerkanalyse.selectors import (
@@ -175,17 +175,22 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         key=lambda k: (-per_knoop[str(k)]["betweenness"], -per_knoop[str(k)]["graad"], k),
     )
     groepen = {k.id: sectorgroep(k.sector) for k in invoer.knopen}
-    layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
-    layout["groepen"] = {str(k): g for k, g in groepen.items()}
-    layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
     if is_groot(graaf.vcount(), graaf.ecount()):
+        # Drawn per community only: a position and label per partner would be stored for no page
+        # (the picture, the panel's picture and the report all draw the community picture).
         ids = graaf.vs["id"]
+        layout = {"posities": {}, "labels": {}, "breedte": BREEDTE}
         layout["overzicht"] = overzicht(
             {int(k): w["gemeenschap"] for k, w in per_knoop.items()},
             groepen,
             ((ids[a], ids[b]) for a, b in graaf.get_edgelist()),
             prioriteit,
         )
+        layout["hoogte"] = layout["overzicht"]["hoogte"]
+    else:
+        layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
+    layout["groepen"] = {str(k): g for k, g in groepen.items()}
+    layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
     t_layout = time.perf_counter()
     resultaat["vergelijking"] = _ingekort(
         vergelijk(resultaat, vorige.metrieken if vorige else None)
