@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -192,6 +193,9 @@ def netwerk_url(analyse: NetwerkAnalyse) -> str:
     return reverse("netwerk:gemeente_netwerk", args=[analyse.gemeente_id])
 
 
+MAX_VERBINDINGEN = 80  # lines between communities the picture draws (the strongest)
+
+
 def gemeenschapsbeeld_svg(
     analyse: NetwerkAnalyse,
     *,
@@ -239,23 +243,29 @@ def gemeenschapsbeeld_svg(
                 gekozen=gekozen == b["gemeenschap"],
             )
         )
+    verbindingen = o.get("verbindingen", [])  # strongest first
     onderschrift = _(
-        "%(g)s gemeenschappen getekend; %(e)s eilandjes en %(r)s partners in kleinere groepjes "
-        "niet getekend. Alle partners en banden staan in de exports."
-    ) % {"g": len(bubbels), "e": o.get("eilandjes", 0), "r": o.get("niet_getekend", 0)}
+        "%(g)s gemeenschappen en hun %(v)s sterkste verbindingen getekend; %(e)s eilandje(s) en "
+        "%(r)s partners in kleinere groepjes niet. Alle partners en banden staan in de exports."
+    ) % {
+        "g": len(bubbels),
+        "v": min(len(verbindingen), MAX_VERBINDINGEN),
+        "e": o.get("eilandjes", 0),
+        "r": o.get("niet_getekend", 0),
+    }
     titel = _(
         "Netwerk per gemeenschap: een bol per gemeenschap, gekleurd per meest voorkomende sectorgroep"
     )
-    return mark_safe(  # noqa: S308 - every text in the SVG is escaped by gemeenschapsbeeld
+    return mark_safe(  # noqa: S308 - every text is escaped (by gemeenschapsbeeld, and here)
         gemeenschapsbeeld(
             bubbels,
-            [tuple(v) for v in o.get("verbindingen", [])],
+            [tuple(v) for v in verbindingen[:MAX_VERBINDINGEN]],
             titel=str(titel),
             breedte=o.get("breedte", BREEDTE),
             hoogte=o.get("hoogte", 520),
             groepnamen=groepnamen,
-            onderschrift=str(onderschrift),
         )
+        + f'<p class="gedempt">{escape(str(onderschrift))}</p>'
     )
 
 
