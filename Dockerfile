@@ -14,4 +14,4 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
 RUN useradd --create-home zorgnet && mkdir -p /app/var && chown -R zorgnet /app/var
 USER zorgnet
 EXPOSE 8000
-CMD ["gunicorn", "zorgnet.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+CMD ["gunicorn", "-c", "ops/gunicorn.conf.py", "zorgnet.wsgi:application"]

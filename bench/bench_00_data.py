@@ -2,6 +2,10 @@
 
 Full scale (ZORGNET_BENCH_SCHAAL, default 1.0) goes into DATABASE_URL, the 1/100 version into
 `<name>_klein` (for the queries-per-page comparison). Both names must contain "bench".
+
+Both then get 12 network snapshots for the benchmarked buurt and gemeente (bench.meet.
+netwerksnapshots: the newest computed by the real job, the older ones copies a week apart), so
+every page benchmark runs with the history the weekly job builds up. Also skipped when present.
 """
 
 import time
@@ -23,4 +27,14 @@ def run() -> list[Figuur]:
         omgeving.manage(url, "schaaldata", "--schaal", str(s))
         duur = time.perf_counter() - begin
         figuren.append(Figuur(f"data {label} (schaal {s:g}) migrate + generate", duur, "s"))
+        begin = time.perf_counter()
+        gemaakt = omgeving.meet(url, "netwerksnapshots")
+        print(f"netwerksnapshots {label}: {gemaakt}", flush=True)
+        figuren.append(
+            Figuur(
+                f"data {label}: network snapshots (12 per benchmarked network)",
+                time.perf_counter() - begin,
+                "s",
+            )
+        )
     return figuren

@@ -309,33 +309,196 @@ def rapport(_: dict) -> dict:
     return uit
 
 
-def netwerkjob(_: dict) -> dict:
-    """The real network job on the largest gemeente (from the database), and the all-igraph suite
-    on the same graph, in CPU seconds of this process."""
-    from bench.referentie import bereken_igraph, bouw_igraph
-    from buurten.models import Gemeente
-    from zorgnet.netwerkanalyse import services as netwerk_services
-    from zorgnet.netwerkanalyse.models import NetwerkAnalyse
-    from zorgnet.netwerkanalyse.selectors import netwerk_invoer
+def _netwerk_scopes() -> list[tuple[str, dict]]:
+    """(sleutel, scope fields) of the networks the page benchmarks show: the regisseur's (largest)
+    buurt and the coordinator's (largest) gemeente."""
+    from buurten.models import Buurt, Gemeente
+    from zorgnet.netwerkanalyse.models import NetwerkScope
 
-    _buurt, gemeente_id = _grootste()
-    gemeente = Gemeente.objects.get(pk=gemeente_id)
-    NetwerkAnalyse.objects.filter(gemeente=gemeente).delete()
-    begin = time.process_time()
-    analyse = netwerk_services.start_analyse(gemeente=gemeente)  # runs in-process (no broker)
-    analyse.refresh_from_db()
-    job = time.process_time() - begin
-    invoer = netwerk_invoer(gemeente=gemeente)
+    buurt_id, gemeente_id = _grootste()
+    buurt = Buurt.objects.get(pk=buurt_id)
+    return [
+        (
+            f"buurt:{buurt_id}",
+            {"scope": NetwerkScope.BUURT, "buurt": buurt, "gemeente_id": buurt.gemeente_id},
+        ),
+        (
+            f"gemeente:{gemeente_id}",
+            {"scope": NetwerkScope.GEMEENTE, "gemeente": Gemeente.objects.get(pk=gemeente_id)},
+        ),
+    ]
+
+
+SNAPSHOTS = 12
+
+
+def netwerksnapshots(_: dict) -> dict:
+    """Data step: SNAPSHOTS finished network runs (weekly, the newest computed by the real job,
+    the older ones copies of it a week apart, with their partner rows) for each benchmarked network.
+    Idempotent: a network that already has them is left alone."""
+    from django.db import connection, transaction
+
+    from zorgnet.lib.taakrecords import TaakStatus
+    from zorgnet.netwerkanalyse import services as netwerk_services
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
+
+    uit = {}
+    for sleutel, velden in _netwerk_scopes():
+        klaar = NetwerkAnalyse.objects.filter(
+            sleutel=sleutel, status=TaakStatus.KLAAR, laag="gecombineerd", min_intensiteit=1
+        )
+        if klaar.count() >= SNAPSHOTS:
+            uit[sleutel] = {"aanwezig": klaar.count()}
+            continue
+        # A run left queued or busy by an interrupted bench run would block the new one.
+        NetwerkAnalyse.objects.filter(sleutel=sleutel).exclude(status=TaakStatus.KLAAR).delete()
+        begin = time.process_time()
+        nieuwste = klaar.order_by("-klaar_op", "-id").first()
+        if nieuwste is None:
+            nieuwste = NetwerkAnalyse.objects.create(sleutel=sleutel, **velden)
+            netwerk_services.voer_analyse_uit(analyse_id=nieuwste.pk)
+        kolommen = [f.column for f in NetwerkAnalyse._meta.concrete_fields if f.column != "id"]
+        tijden = {
+            f.column
+            for f in NetwerkAnalyse._meta.concrete_fields
+            if f.get_internal_type() == "DateTimeField"
+        }
+        rijen = [f.column for f in PartnerMetriek._meta.concrete_fields]
+        rijen = [c for c in rijen if c not in ("id", "analyse_id")]
+        with transaction.atomic(), connection.cursor() as cursor:
+            for week in range(1, SNAPSHOTS - klaar.count() + 1):
+                selectie = ", ".join(
+                    f"{c} - interval '{week} weeks'" if c in tijden else c for c in kolommen
+                )
+                cursor.execute(
+                    f"INSERT INTO {NetwerkAnalyse._meta.db_table} ({', '.join(kolommen)}) "
+                    f"SELECT {selectie} FROM {NetwerkAnalyse._meta.db_table} WHERE id = %s "
+                    "RETURNING id",
+                    [nieuwste.pk],
+                )
+                kopie = cursor.fetchone()[0]
+                cursor.execute(
+                    f"INSERT INTO {PartnerMetriek._meta.db_table} (analyse_id, {', '.join(rijen)}) "
+                    f"SELECT %s, {', '.join(rijen)} FROM {PartnerMetriek._meta.db_table} "
+                    "WHERE analyse_id = %s",
+                    [kopie, nieuwste.pk],
+                )
+        uit[sleutel] = {"gemaakt": SNAPSHOTS, "cpu_s": round(time.process_time() - begin, 1)}
+    return uit
+
+
+def netwerkpaginas(args: dict) -> dict:
+    """One network view in this fresh process: the benchmarked buurt (regisseur) or gemeente
+    (coordinator), with all its snapshots or (`een`) with only the newest (the others deleted in a
+    transaction that is rolled back). Extra peak RSS of the first request of the page (after a
+    warm-up on the status fragment, so imports and the session are loaded; the page's own
+    templates and data are not), then the median time and the queries of `herhalingen` more."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from zorgnet.lib.taakrecords import TaakStatus
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+
+    gemeente = args["scope"] == "gemeente"
+    sleutel, _velden = _netwerk_scopes()[1 if gemeente else 0]
+    rol = "coordinator" if gemeente else "regisseur"
+    naam = "netwerk:gemeente_" if gemeente else "netwerk:buurt_"
+    pk = int(sleutel.split(":")[1])
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=PERSONAS[rol]))
+    klaar = NetwerkAnalyse.objects.filter(sleutel=sleutel, status=TaakStatus.KLAAR)
+    with transaction.atomic():
+        if args.get("een"):
+            nieuwste = klaar.order_by("-klaar_op", "-id").values_list("pk", flat=True)[0]
+            klaar.exclude(pk=nieuwste).delete()
+        aantal = klaar.count()
+        client.get(reverse(f"{naam}netwerk_status", args=[pk]))  # warm-up: imports, session
+        pad = reverse(f"{naam}netwerk", args=[pk])
+        _reset_piek()
+        voor = _status("VmRSS")
+        antwoord = client.get(pad)
+        extra = (_status("VmHWM") - voor) / 2**20
+        tijden, cpu = [], []
+        for _i in range(args.get("herhalingen", 5)):
+            begin, begin_cpu = time.perf_counter(), time.process_time()
+            with CaptureQueriesContext(connection) as ctx:
+                antwoord = client.get(pad)
+            tijden.append(time.perf_counter() - begin)
+            cpu.append(time.process_time() - begin_cpu)
+        if args.get("oude_trend"):
+            # What the trend cost before kerncijfers: every run of the history read whole.
+            _reset_piek()
+            voor_oud = _status("VmRSS")
+            begin_oud = time.perf_counter()
+            rijen = list(klaar.order_by("-klaar_op", "-id")[:12])
+            oud = {
+                "ms": (time.perf_counter() - begin_oud) * 1000,
+                "extra_mb": (_status("VmHWM") - voor_oud) / 2**20,
+                "runs": len(rijen),
+            }
+            del rijen
+        transaction.set_rollback(True)
+    tijden.sort()
+    cpu.sort()
+    return {
+        "snapshots": aantal,
+        "status": antwoord.status_code,
+        "ms": tijden[len(tijden) // 2] * 1000,
+        "cpu_ms": cpu[len(cpu) // 2] * 1000,
+        **({"oude_trend": oud} if args.get("oude_trend") else {}),
+        "extra_mb": extra,
+        "queries": len(ctx.captured_queries),
+        "kB": len(antwoord.content) // 1024,
+    }
+
+
+def netwerkjob(args: dict) -> dict:
+    """The real network job on the largest gemeente (or, scope=buurt, the largest buurt) of the
+    database, and the all-igraph suite
+    on the same graph, in CPU seconds of this process. The run is a new one (its previous runs,
+    the data step's snapshots, stay) and is deleted afterwards."""
+    from bench.referentie import bereken_igraph, bouw_igraph
+    from buurten.models import Buurt, Gemeente
+    from zorgnet.netwerkanalyse import services as netwerk_services
+    from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
+    from zorgnet.netwerkanalyse.selectors import netwerk_invoer, sleutel_van
+
+    buurt_id, gemeente_id = _grootste()
+    if args.get("scope") == "buurt":
+        buurt = Buurt.objects.get(pk=buurt_id)
+        scope = {"buurt": buurt}
+        analyse = NetwerkAnalyse.objects.create(
+            scope=NetwerkScope.BUURT,
+            sleutel=sleutel_van(buurt=buurt),
+            buurt=buurt,
+            gemeente_id=buurt.gemeente_id,
+        )
+    else:
+        gemeente = Gemeente.objects.get(pk=gemeente_id)
+        scope = {"gemeente": gemeente}
+        analyse = NetwerkAnalyse.objects.create(
+            scope=NetwerkScope.GEMEENTE, sleutel=sleutel_van(gemeente=gemeente), gemeente=gemeente
+        )
+    try:
+        begin = time.process_time()
+        netwerk_services.voer_analyse_uit(analyse_id=analyse.pk)
+        job = time.process_time() - begin
+        analyse.refresh_from_db()
+        tijden = analyse.metrieken.get("tijden_ms", {})
+        status = analyse.status
+    finally:
+        analyse.delete()
+    invoer = netwerk_invoer(**scope)
     begin = time.process_time()
     bereken_igraph(bouw_igraph(invoer.knopen, invoer.banden)[0])
     igraph = time.process_time() - begin
     return {
-        "status": analyse.status,
+        "status": status,
         "knopen": len(invoer.knopen),
         "banden": len(invoer.banden),
         "job": job,
         "igraph": igraph,
-        "tijden_ms": analyse.metrieken.get("tijden_ms", {}),
+        "tijden_ms": tijden,
     }
 
 

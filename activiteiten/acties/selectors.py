@@ -254,18 +254,37 @@ def pijlerelementen() -> QuerySet[FrameworkElement]:
 def co_partner_banden(
     buurt_ids: list[int], van: date | None = None, tot: date | None = None
 ) -> list[WaargenomenBand]:
-    """Trekker and co-partners of an action worked together: one tie per pair per action."""
+    """Trekker and co-partners of an action worked together: one tie per pair per action.
+
+    One query over the co-partner rows (tuples, no model objects): an action without co-partners
+    gives no tie, so it is not read at all."""
     acties = Actie.objects.filter(buurt_id__in=buurt_ids)
     if van:
         acties = acties.filter(startdatum__gte=van)
     if tot:
         acties = acties.filter(startdatum__lte=tot)
+    rijen = (
+        Actie.co_partners.through.objects.filter(actie__in=acties)
+        .order_by("actie_id")
+        .values_list("actie_id", "actie__trekker_id", "actie__startdatum", "partner_id")
+    )
     banden: list[WaargenomenBand] = []
-    for actie in acties.prefetch_related("co_partners").only("id", "trekker_id", "startdatum"):
-        ids = sorted({actie.trekker_id, *(p.id for p in actie.co_partners.all())})
+
+    def paren(trekker, datum, partners: set) -> None:
+        ids = sorted(partners | {trekker} - {None})
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                banden.append(WaargenomenBand(a, b, "co_partner_actie", 1.0, actie.startdatum))
+                banden.append(WaargenomenBand(a, b, "co_partner_actie", 1.0, datum))
+
+    huidig, trekker, datum, partners = None, None, None, set()
+    for actie_id, t, d, partner_id in rijen.iterator(chunk_size=5000):
+        if actie_id != huidig:
+            if huidig is not None:
+                paren(trekker, datum, partners)
+            huidig, trekker, datum, partners = actie_id, t, d, set()
+        partners.add(partner_id)
+    if huidig is not None:
+        paren(trekker, datum, partners)
     return banden
 
 

@@ -4,13 +4,12 @@ Plain data (no Django), so the apps that record collaboration (activiteiten) can
 the network job (zorgnet/netwerkanalyse/bronnen.py) can read it.
 """
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class WaargenomenBand:
-    """One observed tie between two partners, from one source."""
+class WaargenomenBand(NamedTuple):
+    """One observed tie between two partners, from one source (a tuple: sources return 100,000s)."""
 
     partner_a: int
     partner_b: int

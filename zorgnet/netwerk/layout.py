@@ -55,26 +55,29 @@ def _in_vierkant(pos: dict[int, tuple[float, float]], zijde: float) -> dict[int,
 
 
 def _component(
-    graaf: nx.Graph, knopen: list[int], vorige: dict[int, list[float]], seed: int
+    g: ig.Graph, leden: list[int], vorige: dict[int, list[float]], seed: int
 ) -> dict[int, tuple[float, float]]:
-    """Force layout of one component; ties within a (Louvain) community count three times."""
-    if len(knopen) == 2:
+    """Force layout of one component (vertex indices `leden` of `g`, keyed by partner id); ties
+    within a (Louvain) community count three times."""
+    ids = g.vs["id"]
+    leden = sorted(leden)  # the vertex order of the induced subgraph
+    knopen = [ids[i] for i in leden]
+    if len(leden) == 2:
         return {knopen[0]: (0.0, 0.5), knopen[1]: (1.0, 0.5)}
-    index = {k: i for i, k in enumerate(knopen)}
-    randen = [(index[a], index[b]) for a, b in graaf.subgraph(knopen).edges]
-    g = ig.Graph(n=len(knopen), edges=randen)
-    gewichten = [graaf.edges[knopen[i], knopen[j]].get("gewicht", 1.0) for i, j in randen]
-    g.es["gewicht"] = gewichten
+    sub = g.induced_subgraph(leden, implementation="create_from_scratch")
+    randen = sub.get_edgelist()
+    gewichten = sub.es["gewicht"] if "gewicht" in sub.es.attributes() else [1.0] * len(randen)
+    sub.es["gewicht"] = gewichten
     ig.set_random_number_generator(random.Random(seed))
     try:
-        lid = g.community_multilevel(weights="gewicht").membership
-        g.es["trek"] = [
+        lid = sub.community_multilevel(weights="gewicht").membership
+        sub.es["trek"] = [
             w * (3.0 if lid[i] == lid[j] else 1.0)
             for (i, j), w in zip(randen, gewichten, strict=True)
         ]
         start = [list(vorige[k]) if k in vorige else list(_start(k, seed)) for k in knopen]
         bekend = sum(1 for k in knopen if k in vorige) / len(knopen)
-        lay = g.layout_fruchterman_reingold(
+        lay = sub.layout_fruchterman_reingold(
             seed=start, niter=40 if bekend > 0.8 else 300, weights="trek", grid="auto"
         )
     finally:
@@ -174,7 +177,7 @@ def plaats_labels(
 
 
 def bereken_layout(
-    graaf: nx.Graph,
+    graaf: nx.Graph | ig.Graph,
     vorige: dict[int, list[float]] | None = None,
     *,
     seed: int = 42,
@@ -183,22 +186,28 @@ def bereken_layout(
 ) -> dict:
     """The picture's layout: `posities` (normalised), `breedte`, `hoogte` and `labels`.
 
+    `graaf`: the igraph graph of `bouw_igraaf` (the job) or a networkx graph of `bouw_graaf`.
     `vorige`: normalised positions of the previous snapshot. `prioriteit`: who gets a label first
     (the job passes brokers first); a node missing from it comes after, by degree.
     """
+    from .graaf import naar_igraaf
+
+    g = graaf if isinstance(graaf, ig.Graph) else naar_igraaf(graaf)
     vorige = vorige or {}
-    if graaf.number_of_nodes() == 0:
+    if g.vcount() == 0:
         return {"posities": {}, "breedte": breedte, "hoogte": 2 * MARGE, "labels": {}}
+    ids = g.vs["id"]
+    graden = g.degree()
     componenten = sorted(
-        (sorted(c) for c in nx.connected_components(graaf) if len(c) > 1),
-        key=lambda c: (-len(c), c[0]),
+        (sorted(c, key=ids.__getitem__) for c in g.connected_components() if len(c) > 1),
+        key=lambda c: (-len(c), ids[c[0]]),
     )
-    eilandjes = sorted(k for k in graaf.nodes if graaf.degree(k) == 0)
+    eilandjes = sorted(ids[i] for i, d in enumerate(graden) if d == 0)
     grootste = len(componenten[0]) if componenten else 1
     eenheid = min(EENHEID, (breedte - 2 * MARGE) / math.sqrt(grootste))
     vakken = [(c, max(eenheid * math.sqrt(len(c)), 60.0)) for c in componenten]
     vakken = [(c, min(zijde, breedte - 2 * MARGE)) for c, zijde in vakken]
-    getekend = [_in_vierkant(_component(graaf, c, vorige, seed), zijde) for c, zijde in vakken]
+    getekend = [_in_vierkant(_component(g, c, vorige, seed), zijde) for c, zijde in vakken]
     maten = [(max(p[0] for p in pos.values()), max(p[1] for p in pos.values())) for pos in getekend]
     plaats, onderkant = _pak(maten, breedte)
     punten: dict[int, tuple[float, float]] = {}
@@ -213,9 +222,10 @@ def bereken_layout(
             y += EILAND_STAP
         punten[k] = (MARGE + (i % per_rij) * EILAND_STAP, y)
     hoogte = y + MARGE + LABEL_HOOGTE + R_KNOOP_MAX
+    graad = dict(zip(ids, graden, strict=True))
     volgorde = list(dict.fromkeys([k for k in prioriteit if k in punten]))
-    rest = sorted(set(punten) - set(volgorde), key=lambda k: (-graaf.degree(k), k))
-    namen = {k: str(graaf.nodes[k].get("naam", k)) for k in punten}
+    rest = sorted(set(punten) - set(volgorde), key=lambda k: (-graad[k], k))
+    namen = dict(zip(ids, (str(n) for n in g.vs["naam"]), strict=True))
     labels = plaats_labels(punten, namen, volgorde + rest, breedte=breedte, hoogte=hoogte)
     return {
         "posities": {
@@ -249,3 +259,107 @@ def ego_layout(
                 midden[1] + d * straal * math.sin(hoek),
             )
     return punten, hoogte
+
+
+# A network above this many partners or ties is drawn at community level: thousands of dots and
+# hundreds of thousands of lines are no picture a reader can see (and an SVG of many MBs).
+GROOT_KNOPEN = 400
+GROOT_BANDEN = 6_000
+MAX_GEMEENSCHAPPEN = 40
+TOP_PER_GEMEENSCHAP = 3
+OVERZICHT_HOOGTE = 520
+
+
+def is_groot(knopen: int, banden: int) -> bool:
+    return knopen > GROOT_KNOPEN or banden > GROOT_BANDEN
+
+
+def overzicht(
+    gemeenschap: dict[int, int],
+    groep: dict[int, str],
+    randen: Iterable[tuple[int, int]],
+    prioriteit: Sequence[int],
+    *,
+    seed: int = 42,
+    breedte: int = BREEDTE,
+) -> dict:
+    """The community-level picture of a large network: one bubble per community (its size, its
+    most common sector group, its first partners in `prioriteit`), lines between communities
+    weighted by the number of ties between them. Partners without ties (eilandjes) and the
+    communities beyond the largest MAX_GEMEENSCHAPPEN are counted, not drawn. Positions in drawing
+    units (force layout of the community graph, igraph)."""
+    leden: dict[int, list[int]] = {}
+    graad: dict[int, int] = {}
+    randen_lijst = list(randen)
+    for a, b in randen_lijst:
+        graad[a] = graad.get(a, 0) + 1
+        graad[b] = graad.get(b, 0) + 1
+    for k, c in gemeenschap.items():
+        if graad.get(k):
+            leden.setdefault(c, []).append(k)
+    gekozen = sorted(leden, key=lambda c: (-len(leden[c]), c))[:MAX_GEMEENSCHAPPEN]
+    index = {c: i for i, c in enumerate(gekozen)}
+    tussen: dict[tuple[int, int], int] = {}
+    binnen = [0] * len(gekozen)
+    for a, b in randen_lijst:
+        ia, ib = index.get(gemeenschap.get(a, -1)), index.get(gemeenschap.get(b, -1))
+        if ia is None or ib is None:
+            continue
+        if ia == ib:
+            binnen[ia] += 1
+        else:
+            paar = (min(ia, ib), max(ia, ib))
+            tussen[paar] = tussen.get(paar, 0) + 1
+    rang = {k: i for i, k in enumerate(prioriteit)}
+    bubbels = []
+    for c in gekozen:
+        tel: dict[str, int] = {}
+        for k in leden[c]:
+            tel[groep.get(k, "")] = tel.get(groep.get(k, ""), 0) + 1
+        bubbels.append(
+            {
+                "gemeenschap": c,
+                "n": len(leden[c]),
+                "banden": binnen[index[c]],
+                "groep": max(sorted(tel), key=lambda g: tel[g]),
+                "top": sorted(leden[c], key=lambda k: (rang.get(k, len(rang)), k))[
+                    :TOP_PER_GEMEENSCHAP
+                ],
+            }
+        )
+    hoogte = OVERZICHT_HOOGTE
+    if len(gekozen) > 1:
+        g = ig.Graph(n=len(gekozen), edges=list(tussen))
+        g.es["w"] = [math.log1p(w) for w in tussen.values()]
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            lay = g.layout_fruchterman_reingold(
+                weights="w" if tussen else None, seed=[_start(i, seed) for i in range(len(gekozen))]
+            )
+        finally:
+            ig.set_random_number_generator(random)
+        rmax = _bubbelstraal(bubbels[0]["n"], bubbels[0]["n"])
+        zijde_x, zijde_y = breedte - 2 * (MARGE + rmax), hoogte - 2 * (MARGE + rmax) - 14
+        pos = _in_vierkant({i: tuple(p) for i, p in enumerate(lay.coords)}, 1.0)
+        for i, b in enumerate(bubbels):
+            b["x"] = round(MARGE + rmax + pos[i][0] * zijde_x, 1)
+            b["y"] = round(MARGE + rmax + pos[i][1] * zijde_y, 1)
+    else:
+        for b in bubbels:
+            b["x"], b["y"] = breedte / 2, hoogte / 2
+    nmax = bubbels[0]["n"] if bubbels else 1
+    for b in bubbels:
+        b["r"] = round(_bubbelstraal(b["n"], nmax), 1)
+    getekend = {k for c in gekozen for k in leden[c]}
+    return {
+        "gemeenschappen": bubbels,
+        "verbindingen": sorted(([i, j, w] for (i, j), w in tussen.items()), key=lambda v: -v[2]),
+        "eilandjes": sum(1 for k in gemeenschap if not graad.get(k)),
+        "niet_getekend": sum(1 for k in gemeenschap if graad.get(k) and k not in getekend),
+        "breedte": breedte,
+        "hoogte": hoogte,
+    }
+
+
+def _bubbelstraal(n: int, nmax: int) -> float:
+    return 8 + 44 * math.sqrt(n / max(nmax, 1))

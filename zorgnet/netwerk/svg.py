@@ -193,3 +193,85 @@ def netwerkbeeld(
     delen.append(_legende(punten, groepnamen, hoogte + 4, breedte))
     delen.append("</svg>")
     return "".join(delen)
+
+
+@dataclass(frozen=True)
+class Bubbel:
+    """A community of a large network in its community-level picture."""
+
+    nr: int  # as the page numbers it (1-based)
+    x: float
+    y: float
+    r: float
+    n: int
+    groep: str
+    titel: str  # hover text: size, group, first partners
+    href: str = ""
+    gekozen: bool = False
+
+
+def gemeenschapsbeeld(
+    bubbels: Sequence[Bubbel],
+    verbindingen: Sequence[tuple[int, int, int]],
+    *,
+    titel: str = "",
+    breedte: int = 760,
+    hoogte: float = 520,
+    groepnamen: dict[str, str] | None = None,
+    onderschrift: str = "",
+) -> str:
+    """The community-level picture of a large network: a bubble per community (area ~ partners,
+    colour = its most common sector group, a link to its partners in the table), a line per pair
+    of communities, thicker for more ties between them. A few hundred elements whatever the
+    network's size."""
+    groepnamen = groepnamen or {}
+    meeste = max((w for _a, _b, w in verbindingen), default=1)
+    groepen = [g for g in GROEPKLEUREN if any(b.groep == g for b in bubbels)]
+    totaal = hoogte + legende_hoogte(len(groepen), breedte) + (18 if onderschrift else 0)
+    delen = [
+        f'<svg class="netwerkbeeld gemeenschapsbeeld" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {breedte} {totaal:.0f}" width="100%" role="img" aria-label="{escape(titel)}">',
+        f"<title>{escape(titel)}</title>",
+        '<g class="banden" stroke="#4d5358" stroke-linecap="round">',
+    ]
+    for a, b, w in verbindingen:
+        if a >= len(bubbels) or b >= len(bubbels):
+            continue
+        p, q = bubbels[a], bubbels[b]
+        delen.append(
+            f'<line x1="{p.x:.1f}" y1="{p.y:.1f}" x2="{q.x:.1f}" y2="{q.y:.1f}" '
+            f'stroke-width="{0.6 + 7 * (w / meeste) ** 0.5:.1f}" stroke-opacity="0.35">'
+            f"<title>{w}</title></line>"
+        )
+    delen.append('</g><g class="knopen">')
+    for b in bubbels:
+        rand = (
+            ' stroke="#000" stroke-width="3"' if b.gekozen else ' stroke="#fff" stroke-width="1.5"'
+        )
+        cirkel = (
+            f'<circle cx="{b.x:.1f}" cy="{b.y:.1f}" r="{b.r:.1f}" fill="{groepkleur(b.groep)}"'
+            f'{rand} fill-opacity="0.85"/>'
+        )
+        tekst = (
+            f'<text x="{b.x:.1f}" y="{b.y + 5:.1f}" font-size="14" text-anchor="middle" '
+            f'fill="#111" font-weight="bold">{b.n}</text>'
+            if b.r >= 14
+            else ""
+        )
+        inhoud = f"<title>{escape(b.titel)}</title>{cirkel}{tekst}"
+        if b.href:
+            delen.append(
+                f'<a class="gemeenschap" href="{escape(b.href)}" aria-label="{escape(b.titel)}">'
+                f"{inhoud}</a>"
+            )
+        else:
+            delen.append(f'<g class="gemeenschap">{inhoud}</g>')
+    delen.append("</g>")
+    punten = [Punt(id=0, naam="", groep=g, x=0, y=0) for g in groepen]
+    delen.append(_legende(punten, groepnamen, hoogte + 4, breedte))
+    if onderschrift:
+        delen.append(
+            f'<text x="8" y="{totaal - 6:.0f}" font-size="12" fill="#444">{escape(onderschrift)}</text>'
+        )
+    delen.append("</svg>")
+    return "".join(delen)

@@ -59,6 +59,9 @@ class NetwerkAnalyse(Taakrecord):
     rekentijd_ms = models.PositiveIntegerField(_("rekentijd (ms)"), null=True, blank=True)
     metrieken = models.JSONField(_("metrieken"), default=dict, blank=True)
     layout = models.JSONField(_("layout"), default=dict, blank=True)
+    # A few counts per run (zorgnet.netwerk.metrieken.kerncijfers_van), written by the job: what the
+    # trend and the buurt overview read, so they never decode a run's whole metrics (MBs).
+    kerncijfers = models.JSONField(_("kerncijfers"), default=dict, blank=True, editable=False)
 
     class Meta:
         # The table keeps the name it had when the runs lived in `partners` (migrated in place).
@@ -88,7 +91,7 @@ class NetwerkAnalyse(Taakrecord):
 
     @property
     def te_weinig_gegevens(self) -> bool:
-        return bool(self.metrieken.get("te_weinig_gegevens"))
+        return bool(self.kerncijfers.get("te_weinig_gegevens"))
 
 
 class PartnerMetriek(models.Model):

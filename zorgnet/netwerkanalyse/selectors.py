@@ -15,12 +15,13 @@ from partners.models import Bevestiging, Partner, PartnerStatus
 from partners.selectors import netwerkrelaties
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import TaakStatus
-from zorgnet.netwerk.graaf import Band, Knoop, verklaarde_band, waargenomen_band
+from zorgnet.netwerk import layout
+from zorgnet.netwerk.graaf import BRON_INTENSITEIT, VERKLAARD, WAARGENOMEN, Band, Knoop
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 
 # Bump when the metric suite changes, so a finished run is not reused for a different computation.
-SUITE_VERSIE = 2
+SUITE_VERSIE = 3
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ def netwerk_invoer(
         for i, n, s, f, w in sorted(partners)
     ]
     relaties = netwerkrelaties(ids, van=van, tot=tot)
+    bevestigd = Bevestiging.BEVESTIGD
     banden: list[Band] = [
-        verklaarde_band(a, b, intensiteit=i, bevestigd=bev == Bevestiging.BEVESTIGD)
+        Band(a, b, VERKLAARD, i, float(i), bev == bevestigd, "relatie")
         for a, b, i, bev in relaties.order_by("id").values_list(
             "van_partner_id", "naar_partner_id", "intensiteit", "bevestiging"
         )
@@ -83,21 +85,19 @@ def netwerk_invoer(
         buurt_ids = [buurt.pk]
     else:
         buurt_ids = list(Buurt.objects.filter(gemeente=gemeente).values_list("id", flat=True))
-    for band in waargenomen_banden(buurt_ids, van, tot):
-        banden.append(
-            waargenomen_band(band.partner_a, band.partner_b, bron=band.bron, gewicht=band.gewicht)
-        )
-    inhoud = {
-        "versie": SUITE_VERSIE,
-        "knopen": [list(k.__dict__.values()) for k in knopen],
-        "banden": sorted([list(b.__dict__.values()) for b in banden], key=repr),
-        "van": str(van),
-        "tot": str(tot),
-        "laag": laag,
-        "min": min_intensiteit,
-    }
-    digest = hashlib.sha256(json.dumps(inhoud, sort_keys=True, default=str).encode()).hexdigest()
-    return Invoer(knopen=knopen, banden=banden, hash=digest)
+    intensiteit = BRON_INTENSITEIT
+    banden.extend(
+        Band(a, b, WAARGENOMEN, intensiteit.get(bron, 1), float(gewicht), None, bron)
+        for a, b, bron, gewicht, _datum in waargenomen_banden(buurt_ids, van, tot)
+    )
+    # Tuples sort as they are (a declared and an observed tie differ in their layer before
+    # `bevestigd`, where bool meets None); the digest is fed in one pass, without a JSON document.
+    digest = hashlib.sha256()
+    kop = [SUITE_VERSIE, str(van), str(tot), laag, min_intensiteit, knopen]
+    digest.update(json.dumps(kop, default=str).encode())
+    for band in sorted(banden):
+        digest.update(repr(band).encode())
+    return Invoer(knopen=knopen, banden=banden, hash=digest.hexdigest())
 
 
 def analyses_van(sleutel: str) -> QuerySet[NetwerkAnalyse]:
@@ -105,16 +105,61 @@ def analyses_van(sleutel: str) -> QuerySet[NetwerkAnalyse]:
 
 
 def laatste_analyse(sleutel: str) -> NetwerkAnalyse | None:
-    """The newest run, whatever its status (for the status fragment)."""
-    return analyses_van(sleutel).order_by("-aangemaakt_op", "-id").first()
+    """The newest run, whatever its status (for the status fragment: without its JSON)."""
+    return (
+        analyses_van(sleutel).defer("metrieken", "layout").order_by("-aangemaakt_op", "-id").first()
+    )
 
 
-def snapshots(sleutel: str, *, aantal: int = 12) -> list[NetwerkAnalyse]:
-    """The last finished runs, oldest first (for the evolution)."""
+def snapshots(
+    sleutel: str, *, aantal: int = 12, laag: str | None = None, min_intensiteit: int | None = None
+) -> list[NetwerkAnalyse]:
+    """The last finished runs (of this layer and minimum, when given), oldest first, for the
+    evolution: only their small summary (`kerncijfers`) is read, never their metrics or layout, so
+    the page costs the same with 1 or 12 snapshots."""
+    qs = NetwerkAnalyse.objects.filter(sleutel=sleutel, status=TaakStatus.KLAAR)
+    if laag is not None:
+        qs = qs.filter(laag=laag, min_intensiteit=min_intensiteit)
     rijen = list(
-        analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id")[:aantal]
+        qs.order_by("-klaar_op", "-id").only(
+            "id", "sleutel", "klaar_op", "laag", "min_intensiteit", "kerncijfers"
+        )[:aantal]
     )
     return rijen[::-1]
+
+
+def is_groot(analyse: NetwerkAnalyse) -> bool:
+    """A run too large to draw partner by partner (zorgnet.netwerk.layout.is_groot): its page
+    reads no per-partner data from the stored JSON and shows the community-level picture."""
+    cijfers = analyse.kerncijfers
+    return layout.is_groot(cijfers.get("knopen", 0), cijfers.get("banden", 0))
+
+
+# The keys of a stored run each reader needs; anything else stays in the database.
+PAGINA_METRIEKEN = ("samenvatting", "vergelijking", "per_laag", "lagen_naast_elkaar", "melding")
+PAGINA_LAYOUT = ("breedte", "hoogte", "groepen", "informeel", "overzicht")
+BEELD_METRIEKEN = ("per_knoop", "banden")
+BEELD_LAYOUT = ("posities", "labels")
+
+
+def lees_sleutels(
+    analyse: NetwerkAnalyse, *, metrieken: tuple[str, ...], layout: tuple[str, ...] = ()
+) -> NetwerkAnalyse:
+    """Fill `analyse.metrieken` and `analyse.layout` with only these keys, read in SQL (JSON key
+    lookups, one query), so a page never decodes a run's whole JSON (MBs for a gemeente)."""
+    velden = [f"metrieken__{k}" for k in metrieken] + [f"layout__{k}" for k in layout]
+    rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).order_by().values_list(*velden).first()
+    rij = rij or ()
+    waarden = dict(zip(velden, rij, strict=False))
+    analyse.metrieken = {
+        k: waarden[f"metrieken__{k}"]
+        for k in metrieken
+        if waarden.get(f"metrieken__{k}") is not None
+    }
+    analyse.layout = {
+        k: waarden[f"layout__{k}"] for k in layout if waarden.get(f"layout__{k}") is not None
+    }
+    return analyse
 
 
 def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
@@ -129,10 +174,14 @@ def getoonde_analyse(
     analyse_id: int | None = None,
     laag: str = "gecombineerd",
     min_intensiteit: int = 1,
+    licht: bool = False,
 ) -> NetwerkAnalyse | None:
     """The finished run a page shows, and so the one its exports and partner panel read: the one
-    named (`analyse_id`, from the page's links), else the newest with this layer and minimum."""
+    named (`analyse_id`, from the page's links), else the newest with this layer and minimum.
+    `licht`: without its metrics and layout JSON (read the keys needed with `lees_sleutels`)."""
     klaar = analyses_van(sleutel).filter(status=TaakStatus.KLAAR)
+    if licht:
+        klaar = klaar.defer("metrieken", "layout")
     if analyse_id is not None:
         return klaar.filter(pk=analyse_id).first()
     return (
@@ -142,5 +191,19 @@ def getoonde_analyse(
     )
 
 
-def partnermetrieken(analyse: NetwerkAnalyse) -> QuerySet[PartnerMetriek]:
-    return PartnerMetriek.objects.filter(analyse=analyse).select_related("partner")
+def partnermetrieken(analyse: NetwerkAnalyse, *, sector: str = "") -> QuerySet[PartnerMetriek]:
+    """The per-partner rows of a run (a queryset: pages paginate it in SQL)."""
+    qs = PartnerMetriek.objects.filter(analyse=analyse).select_related("partner")
+    if sector:
+        qs = qs.filter(partner__sector=sector)
+    return qs
+
+
+def namen_in_run(analyse: NetwerkAnalyse) -> dict[int, tuple[str, str]]:
+    """Name and sector of every partner of a run, from its rows (not from its JSON)."""
+    return {
+        pid: (naam, sector)
+        for pid, naam, sector in PartnerMetriek.objects.filter(analyse=analyse).values_list(
+            "partner_id", "partner__naam", "partner__sector"
+        )
+    }

@@ -16,9 +16,9 @@ from buurten.models import Buurt, Gemeente
 from zorgnet.lib import taakrecords
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.taakrecords import LOPEND, TaakStatus
-from zorgnet.netwerk.graaf import LAGEN, VERKLAARD, WAARGENOMEN, bouw_graaf
-from zorgnet.netwerk.layout import bereken_layout
-from zorgnet.netwerk.metrieken import bereken, kerncijfers_kort, vergelijk
+from zorgnet.netwerk.graaf import GECOMBINEERD, LAGEN, VERKLAARD, WAARGENOMEN, bouw_igraaf
+from zorgnet.netwerk.layout import BREEDTE, bereken_layout, is_groot, overzicht
+from zorgnet.netwerk.metrieken import bereken, kerncijfers_van, per_laag, vergelijk
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
 from zorgnet.netwerkanalyse.selectors import (
     laatste_snapshot,
@@ -103,30 +103,20 @@ def start_analyse(
     return analyse
 
 
-def _per_laag(knopen, banden) -> dict:
-    """Key figures per layer and cumulative intensity ("minstens afstemmen")."""
-    return {
-        laag: {
-            str(i): kerncijfers_kort(bouw_graaf(knopen, banden, laag=laag, min_intensiteit=i))
-            for i in range(1, 5)
-        }
-        for laag in LAGEN
-    }
-
-
 MAX_PAREN = 200
 
 
 def lagen_naast_elkaar(alle) -> dict:
     """The declared network beside the observed one (over every tie, whatever the run's filter):
     pairs that declared a tie but were never seen working together, and the reverse."""
+    ids = alle.vs["id"]
     verklaard, gezien = [], []
-    for a, b, data in alle.edges(data=True):
-        lagen = data["lagen"]
-        if lagen == {VERKLAARD}:
-            verklaard.append(sorted((a, b)))
-        elif lagen == {WAARGENOMEN}:
-            gezien.append(sorted((a, b)))
+    if alle.ecount():
+        for (a, b), lagen in zip(alle.get_edgelist(), alle.es["lagen"], strict=True):
+            if lagen == (VERKLAARD,):
+                verklaard.append(sorted((ids[a], ids[b])))
+            elif lagen == (WAARGENOMEN,):
+                gezien.append(sorted((ids[a], ids[b])))
     return {
         "verklaard_niet_gezien": sorted(verklaard)[:MAX_PAREN],
         "aantal_verklaard_niet_gezien": len(verklaard),
@@ -135,8 +125,23 @@ def lagen_naast_elkaar(alle) -> dict:
     }
 
 
+def _ingekort(vergelijking: dict) -> dict:
+    """The diff as the page shows it: every list cut at MAX_PAREN, with its full count."""
+    uit = {}
+    for k, v in vergelijking.items():
+        if isinstance(v, list):
+            uit[k] = v[:MAX_PAREN]
+            uit[f"aantal_{k}"] = len(v)
+        else:
+            uit[k] = v
+    return uit
+
+
 def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
-    """Compute a queued run and store it; None when another worker has it or it is done."""
+    """Compute a queued run and store it; None when another worker has it or it is done.
+
+    The graphs go straight from the input tuples into igraph (C); every figure is computed there
+    (zorgnet.netwerk.metrieken). What is stored is what a page or export reads."""
     if not taakrecords.claim(NetwerkAnalyse, analyse_id):
         return None
     analyse = NetwerkAnalyse.objects.select_related("buurt", "gemeente").get(pk=analyse_id)
@@ -148,15 +153,19 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         laag=analyse.laag,
         min_intensiteit=analyse.min_intensiteit,
     )
-    graaf = bouw_graaf(
-        invoer.knopen, invoer.banden, laag=analyse.laag, min_intensiteit=analyse.min_intensiteit
-    )
+    # The layout and the per-layer table use every tie, so filtering layers on the page does not
+    # move the partners; the run's own graph is that one unless the run filters.
+    alle = bouw_igraaf(invoer.knopen, invoer.banden)
+    if analyse.laag == GECOMBINEERD and analyse.min_intensiteit == 1:
+        graaf = alle
+    else:
+        graaf = bouw_igraaf(
+            invoer.knopen, invoer.banden, laag=analyse.laag, min_intensiteit=analyse.min_intensiteit
+        )
     t_invoer = time.perf_counter()
     resultaat = bereken(graaf)
     t_metrieken = time.perf_counter()
     vorige = laatste_snapshot(analyse.sleutel)
-    # The layout uses every tie, so filtering layers on the page does not move the partners.
-    alle = bouw_graaf(invoer.knopen, invoer.banden)
     vorige_pos = {
         int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
     }
@@ -165,13 +174,29 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         (int(k) for k in per_knoop),
         key=lambda k: (-per_knoop[str(k)]["betweenness"], -per_knoop[str(k)]["graad"], k),
     )
-    layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
-    layout["groepen"] = {str(k.id): sectorgroep(k.sector) for k in invoer.knopen}
+    groepen = {k.id: sectorgroep(k.sector) for k in invoer.knopen}
+    if is_groot(graaf.vcount(), graaf.ecount()):
+        # Drawn per community only: a position and label per partner would be stored for no page
+        # (the picture, the panel's picture and the report all draw the community picture).
+        ids = graaf.vs["id"]
+        layout = {"posities": {}, "labels": {}, "breedte": BREEDTE}
+        layout["overzicht"] = overzicht(
+            {int(k): w["gemeenschap"] for k, w in per_knoop.items()},
+            groepen,
+            ((ids[a], ids[b]) for a, b in graaf.get_edgelist()),
+            prioriteit,
+        )
+        layout["hoogte"] = layout["overzicht"]["hoogte"]
+    else:
+        layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
+    layout["groepen"] = {str(k): g for k, g in groepen.items()}
     layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
     t_layout = time.perf_counter()
-    resultaat["vergelijking"] = vergelijk(resultaat, vorige.metrieken if vorige else None)
+    resultaat["vergelijking"] = _ingekort(
+        vergelijk(resultaat, vorige.metrieken if vorige else None)
+    )
     resultaat["vorige_id"] = vorige.pk if vorige else None
-    resultaat["per_laag"] = _per_laag(invoer.knopen, invoer.banden)
+    resultaat["per_laag"] = per_laag(alle, LAGEN)
     resultaat["lagen_naast_elkaar"] = lagen_naast_elkaar(alle)
     resultaat["tijden_ms"] = {
         "invoer": round((t_invoer - begin) * 1000),
@@ -179,6 +204,7 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         "layout": round((t_layout - t_metrieken) * 1000),
         "lagen": round((time.perf_counter() - t_layout) * 1000),
     }
+    t_lagen = time.perf_counter()
     with transaction.atomic():
         # Finish first: a run declared stuck meanwhile belongs to another job now, and its
         # metrics must not be replaced by this late one.
@@ -188,21 +214,44 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
             rekentijd_ms=int((time.perf_counter() - begin) * 1000),
             invoer_hash=invoer.hash,
             metrieken=resultaat,
+            kerncijfers=kerncijfers_van(resultaat),
             layout={**layout, "posities": {str(k): v for k, v in layout["posities"].items()}},
         ):
             return None
         PartnerMetriek.objects.filter(analyse_id=analyse_id).delete()
-        velden = {f.name for f in PartnerMetriek._meta.concrete_fields}
+        velden = [f.name for f in PartnerMetriek._meta.concrete_fields if f.name in METRIEKVELDEN]
         PartnerMetriek.objects.bulk_create(
-            PartnerMetriek(
-                analyse_id=analyse_id,
-                partner_id=int(k),
-                **{veld: w for veld, w in waarden.items() if veld in velden},
-            )
-            for k, waarden in resultaat["per_knoop"].items()
+            (
+                PartnerMetriek(
+                    analyse_id=analyse_id,
+                    partner_id=int(k),
+                    **{veld: waarden[veld] for veld in velden},
+                )
+                for k, waarden in resultaat["per_knoop"].items()
+            ),
+            batch_size=2000,
         )
+    log.info(
+        "netwerkanalyse %s: %s, opslaan %d ms",
+        analyse_id,
+        resultaat["tijden_ms"],
+        round((time.perf_counter() - t_lagen) * 1000),
+    )
     analyse.refresh_from_db()
     return analyse
+
+
+METRIEKVELDEN = {
+    "graad",
+    "sterkte",
+    "betweenness",
+    "closeness",
+    "kern",
+    "gemeenschap",
+    "component",
+    "articulatiepunt",
+    "eilandje",
+}
 
 
 def plan_snapshots() -> int:

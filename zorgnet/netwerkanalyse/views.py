@@ -34,10 +34,17 @@ from zorgnet.lib.exports import csv_response, download, xlsx_response
 from zorgnet.netwerk.graaf import bevestigingsstaat
 from zorgnet.netwerkanalyse import services
 from zorgnet.netwerkanalyse.forms import NetwerkForm
-from zorgnet.netwerkanalyse.models import NetwerkAnalyse
+from zorgnet.netwerkanalyse.models import NetwerkAnalyse, PartnerMetriek
 from zorgnet.netwerkanalyse.selectors import (
+    BEELD_LAYOUT,
+    BEELD_METRIEKEN,
+    PAGINA_LAYOUT,
+    PAGINA_METRIEKEN,
     getoonde_analyse,
+    is_groot,
     laatste_analyse,
+    lees_sleutels,
+    namen_in_run,
     partnermetrieken,
     sleutel_van,
     snapshots,
@@ -56,6 +63,7 @@ from zorgnet.netwerkanalyse.weergave import (
     infowaarden,
     makelaarsrollen_leesbaar,
     naast_elkaar,
+    naast_elkaar_ids,
     namen_voor,
     netwerkbeeld_svg,
     partner_url,
@@ -113,36 +121,93 @@ def _scope(request, buurt_id: int | None, gemeente_id: int | None) -> Scope:
     return Scope(buurt=None, gemeente=gemeente, details=True, starten=True)
 
 
+def _namen(snapshot: NetwerkAnalyse, groot: bool) -> dict[int, tuple[str, str]]:
+    """Names the page shows: of every partner of a small run (the picture labels them all), of
+    those named in its summary and diff for a large one."""
+    if not groot:
+        return namen_voor(ids_in(snapshot))
+    s = snapshot.metrieken.get("samenvatting", {})
+    ids = ids_in(snapshot) | set(s.get("makelaars", []))
+    ids |= set(s.get("articulatiepunten", [])[:MAX_GENOEMD]) | set(
+        s.get("eilandjes", [])[:MAX_GENOEMD]
+    )
+    for gemeenschap in snapshot.layout.get("overzicht", {}).get("gemeenschappen", []):
+        ids.update(gemeenschap.get("top", []))
+    return namen_voor(ids)
+
+
+MAX_GENOEMD = 100  # partners named in a list of the key figures (the rest: the table, exports)
+
+
 @login_required
 @require_GET
 def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None = None):
+    """The network page. It reads the shown run's JSON by key (never whole), the evolution from
+    the runs' small summaries and the table one page at a time in SQL: the cost does not grow
+    with the number of snapshots, and a large network gets its community-level picture."""
     scope = _scope(request, buurt_id, gemeente_id)
     form = NetwerkForm(request.GET or None)
     params = form.waarden()
-    alle = [
-        a
-        for a in snapshots(scope.sleutel)
-        if a.laag == params["laag"] and a.min_intensiteit == params["min_intensiteit"]
-    ]
+    alle = snapshots(scope.sleutel, laag=params["laag"], min_intensiteit=params["min_intensiteit"])
     snapshot = getoonde_analyse(
-        scope.sleutel, laag=params["laag"], min_intensiteit=params["min_intensiteit"]
+        scope.sleutel, laag=params["laag"], min_intensiteit=params["min_intensiteit"], licht=True
     )
     laatste = laatste_analyse(scope.sleutel)
-    namen = namen_voor(ids_in(snapshot)) if snapshot else {}
-    metrieken = list(partnermetrieken(snapshot)) if snapshot and scope.details else []
-    if params["sector"]:
-        metrieken = [m for m in metrieken if m.partner.sector == params["sector"]]
+    groot = snapshot is not None and is_groot(snapshot)
+    if snapshot is not None:
+        lees_sleutels(
+            snapshot,
+            metrieken=PAGINA_METRIEKEN + (() if groot else BEELD_METRIEKEN),
+            layout=PAGINA_LAYOUT + (() if groot else BEELD_LAYOUT),
+        )
+    namen = _namen(snapshot, groot) if snapshot else {}
+    s = snapshot.metrieken.get("samenvatting", {}) if snapshot else {}
+    gemeenschap = request.GET.get("gemeenschap", "")
+    metrieken = (
+        partnermetrieken(snapshot, sector=params["sector"])
+        if snapshot and scope.details
+        else PartnerMetriek.objects.none()
+    )
+    if gemeenschap.isdigit():
+        metrieken = metrieken.filter(gemeenschap=int(gemeenschap) - 1)
     pagina = paginering.pagina(request, metrieken, PER_PAGINA)
     for m in pagina:
         m.url = partner_url(snapshot, m.partner_id)
+    eigen = partner_ids_van(request.user, scope.buurt) if scope.buurt and snapshot else set()
+    in_run = set(
+        PartnerMetriek.objects.filter(analyse=snapshot, partner_id__in=eigen).values_list(
+            "partner_id", flat=True
+        )
+        if eigen
+        else ()
+    )
+    if snapshot and not scope.details:
+        # Everyone who sees the buurt gets a link per partner (no figures): the names of the run.
+        partnerlinks = sorted(
+            (naam, partner_url(snapshot, pid)) for pid, (naam, _s) in namen_in_run(snapshot).items()
+        )
+    else:
+        partnerlinks = []
+
+    def genoemd(sleutel: str) -> list[str]:
+        ids = s.get(sleutel, [])
+        namen_ = [namen.get(p, ("?", ""))[0] for p in ids[:MAX_GENOEMD]]
+        if len(ids) > MAX_GENOEMD:
+            namen_.append(_("… en %(n)s andere") % {"n": len(ids) - MAX_GENOEMD})
+        return namen_
+
     context = {
         "scope": scope,
         "form": form,
         "params": params,
         "snapshot": snapshot,
+        "s": s,
+        "melding": snapshot.metrieken.get("melding", "") if snapshot else "",
         "laatste": laatste,
         "reeks": alle,
         "pagina": pagina,
+        "gemeenschap": gemeenschap if gemeenschap.isdigit() else "",
+        "groot": groot,
         "namen": namen,
         "legende": sectorlegende(namen),
         "trends": trendgrafieken(alle),
@@ -152,46 +217,30 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         )
         if snapshot and not snapshot.te_weinig_gegevens
         else "",
-        "makelaars": [
-            namen.get(p, ("?", ""))[0] for p in snapshot.samenvatting.get("makelaars", [])
-        ]
-        if snapshot
-        else [],
-        "kwetsbaar": [
-            namen.get(p, ("?", ""))[0] for p in snapshot.samenvatting.get("articulatiepunten", [])
-        ]
-        if snapshot
-        else [],
-        "eilandjes": [
-            namen.get(p, ("?", ""))[0] for p in snapshot.samenvatting.get("eilandjes", [])
-        ]
-        if snapshot
-        else [],
+        "makelaars": genoemd("makelaars"),
+        "kwetsbaar": genoemd("articulatiepunten"),
+        "eilandjes": genoemd("eilandjes"),
         "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
         # A partner user's own organisation(s): a link to its position (the partner page).
         "eigen_posities": [
-            (namen[pid][0], partner_url(snapshot, pid))
-            for pid in sorted(partner_ids_van(request.user, scope.buurt) if scope.buurt else ())
-            if snapshot and str(pid) in snapshot.metrieken.get("per_knoop", {}) and pid in namen
+            (naam, partner_url(snapshot, pid))
+            for pid, (naam, _s) in sorted(namen_voor(in_run).items())
         ],
         "groepen": groepentabel(snapshot) if snapshot else [],
         "intensiteit_mix": [
-            (INTENSITEITLABELS.get(int(i), i), n)
-            for i, n in (
-                snapshot.samenvatting.get("intensiteit_mix", {}) if snapshot else {}
-            ).items()
+            (INTENSITEITLABELS.get(int(i), i), n) for i, n in s.get("intensiteit_mix", {}).items()
         ],
         "zorg_welzijn": banden_tussen(snapshot, "zorg", "welzijn") if snapshot else 0,
-        "naast_elkaar": naast_elkaar(snapshot, namen) if snapshot else None,
+        "naast_elkaar": naast_elkaar(
+            snapshot, {**namen, **namen_voor(naast_elkaar_ids(snapshot) - set(namen))}
+        )
+        if snapshot
+        else None,
         "per_laag": [
             (LAAGLABELS.get(laag, laag), rijen)
             for laag, rijen in (snapshot.metrieken.get("per_laag", {}) if snapshot else {}).items()
         ],
-        "partnerlinks": sorted(
-            (namen[int(k)][0], partner_url(snapshot, int(k)))
-            for k in (snapshot.metrieken.get("per_knoop", {}) if snapshot else {})
-            if int(k) in namen
-        ),
+        "partnerlinks": partnerlinks,
     }
     return render(request, "netwerkanalyse/netwerkanalyse_detail.html", context)
 

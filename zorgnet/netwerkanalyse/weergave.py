@@ -9,6 +9,8 @@ from typing import Any
 
 import networkx as nx
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -17,7 +19,7 @@ from partners.selectors import netwerkperiode
 from zorgnet.lib.choices import Intensiteit, Sector, Sectorgroep, sectorgroep
 from zorgnet.lib.svg import lijngrafiek
 from zorgnet.netwerk.layout import BREEDTE, ego_layout, plaats_labels
-from zorgnet.netwerk.svg import Lijn, Punt, groepkleur, netwerkbeeld
+from zorgnet.netwerk.svg import Bubbel, Lijn, Punt, gemeenschapsbeeld, groepkleur, netwerkbeeld
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope
 
 MATEN = {
@@ -124,9 +126,14 @@ def netwerkbeeld_svg(
     stappen: int = 1,
 ) -> SafeString:
     """The picture of a finished run. `namen`: partner id -> (naam, sector). With `geselecteerd`,
-    that partner and its ego network (`stappen` ties away) are highlighted."""
-    per_knoop = analyse.metrieken.get("per_knoop", {})
+    that partner and its ego network (`stappen` ties away) are highlighted. A large network
+    (zorgnet.netwerk.layout.is_groot) gets its community-level picture instead."""
     layout = analyse.layout
+    if "overzicht" in layout:
+        return gemeenschapsbeeld_svg(
+            analyse, namen=namen, klikbaar=klikbaar, geselecteerd=geselecteerd
+        )
+    per_knoop = analyse.metrieken.get("per_knoop", {})
     posities = layout.get("posities", {})
     breedte = layout.get("breedte", BREEDTE)
     hoogte = layout.get("hoogte", 460)  # runs before the packed layout: a fixed drawing
@@ -178,6 +185,88 @@ def netwerkbeeld_svg(
             geselecteerd=geselecteerd,
             ego=ego,
         )
+    )
+
+
+def netwerk_url(analyse: NetwerkAnalyse) -> str:
+    if analyse.scope == NetwerkScope.BUURT:
+        return reverse("netwerk:buurt_netwerk", args=[analyse.buurt_id])
+    return reverse("netwerk:gemeente_netwerk", args=[analyse.gemeente_id])
+
+
+MAX_VERBINDINGEN = 80  # lines between communities the picture draws (the strongest)
+
+
+def gemeenschapsbeeld_svg(
+    analyse: NetwerkAnalyse,
+    *,
+    namen: dict[int, tuple[str, str]],
+    klikbaar: bool = True,
+    geselecteerd: int | None = None,
+) -> SafeString:
+    """The community-level picture the job stored for a large network (`layout["overzicht"]`):
+    each bubble links to the table filtered on that community; every partner and tie is still in
+    the exports."""
+    o = analyse.layout["overzicht"]
+    groepnamen = dict(Sectorgroep.choices)
+    gekozen = None
+    if geselecteerd is not None:
+        gekozen = (
+            analyse.metrieken.get("per_knoop", {}).get(str(geselecteerd), {}).get("gemeenschap")
+        )
+    query = urlencode({"laag": analyse.laag, "intensiteit": analyse.min_intensiteit})
+    bubbels = []
+    for b in o.get("gemeenschappen", []):
+        nr = b["gemeenschap"] + 1
+        top = ", ".join(namen.get(p, (f"#{p}", ""))[0] for p in b.get("top", []))
+        titel = _(
+            "Gemeenschap %(nr)s: %(n)s partners, %(m)s banden onderling, vooral %(groep)s. "
+            "Onder meer: %(top)s"
+        ) % {
+            "nr": nr,
+            "n": b["n"],
+            "m": b.get("banden", 0),
+            "groep": groepnamen.get(b["groep"], b["groep"]),
+            "top": top,
+        }
+        bubbels.append(
+            Bubbel(
+                nr=nr,
+                x=b["x"],
+                y=b["y"],
+                r=b["r"],
+                n=b["n"],
+                groep=b["groep"],
+                titel=str(titel),
+                href=f"{netwerk_url(analyse)}?{query}&gemeenschap={nr}#kop-tabel"
+                if klikbaar
+                else "",
+                gekozen=gekozen == b["gemeenschap"],
+            )
+        )
+    verbindingen = o.get("verbindingen", [])  # strongest first
+    onderschrift = _(
+        "%(g)s gemeenschappen en hun %(v)s sterkste verbindingen getekend; %(e)s eilandje(s) en "
+        "%(r)s partners in kleinere groepjes niet. Alle partners en banden staan in de exports."
+    ) % {
+        "g": len(bubbels),
+        "v": min(len(verbindingen), MAX_VERBINDINGEN),
+        "e": o.get("eilandjes", 0),
+        "r": o.get("niet_getekend", 0),
+    }
+    titel = _(
+        "Netwerk per gemeenschap: een bol per gemeenschap, gekleurd per meest voorkomende sectorgroep"
+    )
+    return mark_safe(  # noqa: S308 - every text is escaped (by gemeenschapsbeeld, and here)
+        gemeenschapsbeeld(
+            bubbels,
+            [tuple(v) for v in verbindingen[:MAX_VERBINDINGEN]],
+            titel=str(titel),
+            breedte=o.get("breedte", BREEDTE),
+            hoogte=o.get("hoogte", 520),
+            groepnamen=groepnamen,
+        )
+        + f'<p class="gedempt">{escape(str(onderschrift))}</p>'
     )
 
 
@@ -236,7 +325,7 @@ def egonetwerk_svg(
 
 
 def trendgrafieken(reeks: list[NetwerkAnalyse]) -> list[SafeString]:
-    """One small line chart per metric over the snapshots."""
+    """One small line chart per metric over the snapshots, from their small summaries."""
     if len(reeks) < 2:
         return []
     labels = [f"{a.klaar_op:%d/%m/%Y}" if a.klaar_op else "" for a in reeks]
@@ -244,8 +333,7 @@ def trendgrafieken(reeks: list[NetwerkAnalyse]) -> list[SafeString]:
     for sleutel, titel in TRENDS:
         waarden: list[float | None] = []
         for a in reeks:
-            w = a.samenvatting.get(sleutel)
-            waarden.append(len(w) if isinstance(w, list) else w)
+            waarden.append(a.kerncijfers.get(sleutel))
         grafieken.append(
             lijngrafiek(labels, {titel: waarden}, titel=titel, breedte=320, hoogte=180)
         )
@@ -280,14 +368,25 @@ def diff_met_namen(analyse: NetwerkAnalyse, namen: dict[int, tuple[str, str]]) -
     def naam(pid: int) -> str:
         return namen.get(pid, (f"#{pid}", ""))[0]
 
+    def meer(sleutel: str, namen_: list[str]) -> list[str]:
+        # The job keeps the first 200 of a long list and its full count.
+        rest = diff.get(f"aantal_{sleutel}", len(namen_)) - len(namen_)
+        return namen_ + ([_("… en %(n)s andere") % {"n": rest}] if rest > 0 else [])
+
+    def paren(sleutel: str) -> list[str]:
+        return meer(sleutel, [f"{naam(a)} – {naam(b)}" for a, b in diff.get(sleutel, [])])
+
+    def partners(sleutel: str) -> list[str]:
+        return meer(sleutel, [naam(p) for p in diff.get(sleutel, [])])
+
     return {
         "eerste": False,
-        "nieuwe_partners": [naam(p) for p in diff.get("nieuwe_partners", [])],
-        "verdwenen_partners": [naam(p) for p in diff.get("verdwenen_partners", [])],
-        "nieuwe_banden": [f"{naam(a)} – {naam(b)}" for a, b in diff.get("nieuwe_banden", [])],
-        "verdwenen_banden": [f"{naam(a)} – {naam(b)}" for a, b in diff.get("verdwenen_banden", [])],
-        "nieuwe_makelaars": [naam(p) for p in diff.get("nieuwe_makelaars", [])],
-        "vroegere_makelaars": [naam(p) for p in diff.get("vroegere_makelaars", [])],
+        "nieuwe_partners": partners("nieuwe_partners"),
+        "verdwenen_partners": partners("verdwenen_partners"),
+        "nieuwe_banden": paren("nieuwe_banden"),
+        "verdwenen_banden": paren("verdwenen_banden"),
+        "nieuwe_makelaars": partners("nieuwe_makelaars"),
+        "vroegere_makelaars": partners("vroegere_makelaars"),
     }
 
 
@@ -336,6 +435,17 @@ def groepentabel(analyse: NetwerkAnalyse) -> list[dict]:
 
 def banden_tussen(analyse: NetwerkAnalyse, a: str, b: str) -> int:
     return analyse.samenvatting.get("banden_tussen_groepen", {}).get("|".join(sorted((a, b))), 0)
+
+
+def naast_elkaar_ids(analyse: NetwerkAnalyse, aantal: int = 25) -> set[int]:
+    """The partners of the pairs `naast_elkaar` shows."""
+    gegevens = analyse.metrieken.get("lagen_naast_elkaar", {})
+    return {
+        p
+        for sleutel in ("verklaard_niet_gezien", "gezien_niet_verklaard")
+        for paar in gegevens.get(sleutel, [])[:aantal]
+        for p in paar
+    }
 
 
 def naast_elkaar(analyse: NetwerkAnalyse, namen: dict[int, tuple[str, str]], aantal: int = 25):

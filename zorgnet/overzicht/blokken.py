@@ -108,8 +108,9 @@ def reflectie_context(request: HttpRequest, buurt: Buurt) -> dict:
 
 
 def netwerk_context(request: HttpRequest, buurt: Buurt) -> dict:
+    """The newest run's small summary (`kerncijfers`), never its metrics JSON (1 MB and more)."""
     runs = NetwerkAnalyse.objects.filter(sleutel=sleutel_van(buurt=buurt)).only(
-        "id", "status", "metrieken", "klaar_op"
+        "id", "status", "kerncijfers", "klaar_op"
     )
     snapshot = runs.filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
     return {
