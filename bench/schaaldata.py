@@ -84,7 +84,7 @@ def wis() -> None:
         return
     # Delete children first, table by table, so no ORM cascade collects millions of objects.
     from activiteiten.models import Actie, Signaal
-    from partners.models import Partner, Relatie
+    from partners.models import Partner, Relatie, RelatieBuurt
 
     partner_qs = Partner.objects.filter(gemeente_id__in=ids)
     buurt_model = apps.get_model("buurten", "Buurt")
@@ -106,6 +106,7 @@ def wis() -> None:
         )
     Actie.objects.filter(buurt__in=buurt_qs)._raw_delete(connection.alias)
     Signaal.objects.filter(buurt__in=buurt_qs)._raw_delete(connection.alias)
+    RelatieBuurt.objects.filter(relatie__van_partner__in=partner_qs)._raw_delete(connection.alias)
     Relatie.objects.filter(van_partner__in=partner_qs)._raw_delete(connection.alias)
     Partner.buurten.through.objects.filter(partner__in=partner_qs)._raw_delete(connection.alias)
     # The rest (scans, contacts, memberships, ...) is small: the ORM cascade may handle it.

@@ -58,6 +58,6 @@ def test_demo_report_partner_and_network_sections_count_the_same_declared_ties()
         tot=vandaag,
         titel=buurt.naam,
     )
-    verklaard = partners.partners_gegevens(scope)["verklaarde_banden"]
+    verklaard = partners.partners_gegevens(scope)["relaties"]
     assert verklaard > 10
     assert netwerk.gegevens(scope)["verklaarde_banden"] == verklaard

@@ -67,16 +67,16 @@ def test_the_action_export_has_human_headers_and_labels_not_codes(als, wereld, s
 )
 def test_the_network_summary_uses_real_plurals(aantallen, verwacht):
     knopen, banden, componenten, eilandjes, schakels = aantallen
-    samenvatting = {
+    kerncijfers = {  # the run's small summary: lists are stored as their length
         "knopen": knopen,
         "banden": banden,
         "componenten": componenten,
-        "eilandjes": list(range(eilandjes)),
-        "articulatiepunten": list(range(schakels)),
+        "eilandjes": eilandjes,
+        "articulatiepunten": schakels,
     }
     html = render_to_string(
         "netwerkanalyse/netwerkanalyse_sectie.html",
-        {"ctx": {"snapshot": {"samenvatting": samenvatting, "te_weinig_gegevens": False}}},
+        {"ctx": {"snapshot": {"kerncijfers": kerncijfers, "te_weinig_gegevens": False}}},
     )
     tekst = " ".join(html.split())
     assert verwacht.replace(" ", "") in tekst.replace(" ", "")

@@ -112,7 +112,7 @@ def test_report_partner_and_network_sections_count_the_same_ties(
     )
     partners = partnersectie.partners_gegevens(scope)
     netwerk = netwerksectie.gegevens(scope)
-    assert partners["verklaarde_banden"] == netwerk["verklaarde_banden"] == 2
+    assert partners["relaties"] == netwerk["verklaarde_banden"] == 2
 
 
 def test_a_regisseur_answering_is_recorded_as_answering_on_behalf(wereld, banden):

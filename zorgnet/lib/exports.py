@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from io import BytesIO
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 
 FORMULETEKENS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,7 +37,10 @@ def veilige_tekst(tekst: str) -> str:
 
 
 def veilige_cel(waarde):
-    """One cell of any export: text made safe (veilige_tekst), everything else unchanged."""
+    """One cell of any export: text made safe (veilige_tekst), a lazily translated label as its
+    text, everything else unchanged."""
+    if isinstance(waarde, Promise):
+        waarde = str(waarde)
     return veilige_tekst(waarde) if isinstance(waarde, str) else waarde
 
 
