@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format bench bench-privacy worker beat clean
+.PHONY: run test axe install lint format bench bench-privacy worker beat clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: $(STAMP)
 XDIST ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 test: $(STAMP)
 	$(PY) -m pytest -n $(XDIST) --dist loadgroup $(PYTEST_ARGS)
+
+# The accessibility walk (axe-core on every readable page x persona), not yet part of `make test`.
+axe: $(STAMP)
+	ZORGNET_AXE=1 $(PY) -m pytest tests/browser/test_toegankelijkheid.py -n $(XDIST) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -10,6 +10,7 @@ A serious or critical violation fails the part with its rule, page, persona and 
 Downloads, images and fragments (no doctype: htmx partials) are not pages and are skipped.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,14 @@ from tests.conftest import maak_wereld
 from tests.matrix import PERSONAS
 from tests.test_autorisatiematrix import REGELS, _modules
 
-pytestmark = [pytest.mark.browser, pytest.mark.overal, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.overal,
+    pytest.mark.django_db(transaction=True),
+    # The whole walk costs about 6 minutes of the 2-core CI machine, more than the CI budget has
+    # left: it runs with `make axe` (ZORGNET_AXE=1) until it is made cheaper.
+    pytest.mark.skipif(not os.environ.get("ZORGNET_AXE"), reason="axe-walk: make axe"),
+]
 
 AXE = (Path(__file__).parent / "axe" / "axe.min.js").read_text()
 ERNSTIG = ("serious", "critical")
