@@ -34,13 +34,16 @@
     };
     if (select.multiple) instellingen.hideSelected = false;
     else instellingen.closeAfterSelect = true;
+    // Tom Select points the label at its own control; the original select stays in the
+    // accessibility tree (hidden from sight only) and keeps the label's text as its name.
+    var label = select.id && document.querySelector("label[for='" + select.id + "']");
+    if (label && !select.hasAttribute("aria-label")) {
+      select.setAttribute("aria-label", label.textContent.trim());
+    }
     var ts = new TomSelect(select, instellingen);
     // The label keeps pointing at a focusable control: the search input of the widget.
-    if (select.id && ts.control_input) {
-      var label = document.querySelector("label[for='" + select.id + "']");
-      if (label) {
-        label.setAttribute("for", ts.control_input.id);
-      }
+    if (label && ts.control_input) {
+      label.setAttribute("for", ts.control_input.id);
     }
   }
 

@@ -4,13 +4,10 @@ report section's data, and the demo."""
 from datetime import date, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from activiteiten.bijeenkomsten import selectors, services
 from activiteiten.bijeenkomsten.services import Aanwezige
-from activiteiten.models import Bijeenkomst, Uitkomst
-from buurten.models import Buurt
 from tests.factories import BijeenkomstFactory, ContactpersoonFactory, PartnerFactory
 from zorgnet.netwerkanalyse.bronnen import waargenomen_banden
 from zorgnet.rapport.sectie import Scope
@@ -142,24 +139,3 @@ def test_report_section_is_registered_and_suppresses_small_resident_counts(netwe
 
     html = render_to_string(sectie.template, {"s": g})
     assert "&lt; 5" in html and "Tweedaagse" not in html and "Huisbezoek" not in html
-
-
-def test_demo_holds_a_year_of_intervisies_supportersmeetings_and_trainings():
-    call_command("demo", "--stil")
-    buurtegem = Buurt.objects.get(naam="Buurtegem")
-    ids = [buurtegem.id]
-    intervisies, gemiddeld = selectors.intervisie_gemiddelde(ids)
-    assert intervisies >= 11 and 8 <= gemiddeld <= 12
-    supporters = Bijeenkomst.objects.filter(buurt=buurtegem, type="supportersmeeting")
-    assert supporters.count() == 2
-    assert set(
-        Uitkomst.objects.filter(bijeenkomst__in=supporters).values_list("soort", flat=True)
-    ) == {
-        "actie",
-        "zaadje",
-        "signaal",
-        "inzicht",
-    }
-    assert selectors.getraind_per_jaar(ids)[-1][2] > 50
-    assert selectors.wie_ontmoette_wie(ids)
-    assert selectors.open_bijeenkomstacties(ids).exists()

@@ -6,9 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from activiteiten.models import Activiteitenpakket, PakketRelatie, Samenhang
 from activiteiten.pakketten import selectors, services
-from buurten.models import Buurt
 from tests.factories import (
     ActiviteitFactory,
     BuurtanalyseFactory,
@@ -153,23 +151,3 @@ def test_without_packages_the_advice_says_what_to_do_instead(wereld, als):
     services.advies_overnemen(buurt=wereld.buurt_a)
     html = client.get(url).content.decode()
     assert "De huidige opsplitsing volgt het advies" in html and "nog geen pakketten" not in html
-
-
-def test_the_demo_buurt_shows_a_finished_example_that_follows_the_advice(db, client):
-    from django.core.management import call_command
-
-    call_command("demo", "--stil")
-    buurtegem = Buurt.objects.get(naam="Buurtegem")
-    assert Activiteitenpakket.objects.filter(buurt=buurtegem).count() == 2
-    assert PakketRelatie.objects.filter(pakket_a__buurt=buurtegem).exists()
-    assert Samenhang.objects.filter(activiteit_a__buurt=buurtegem).exists()
-    assert set(_statussen(buurtegem).values()) == {"klaar"}
-    assert not any(s.ingesteld for s in selectors.stappen(buurtegem))
-    from django.contrib.auth import get_user_model
-
-    client.force_login(get_user_model().objects.get(username="regisseur"))
-    html = client.get(reverse("activiteiten:pakket_stap", args=[buurtegem.id, 3])).content.decode()
-    assert "De huidige opsplitsing volgt het advies" in html
-    assert "Wekelijks buurtpunt in de parochiezaal" in html
-    html = client.get(reverse("activiteiten:pakket_stap", args=[buurtegem.id, 4])).content.decode()
-    assert "Samen tegen eenzaamheid" in html and "Mobiel blijven" in html

@@ -164,7 +164,8 @@ def test_a_referral_cannot_be_saved_without_choosing_a_partner(telefoon, wereld)
     # The list narrows to the one match (the search runs as you type), Enter picks it and closes.
     telefoon.wait_for_function(
         "() => [...document.querySelectorAll('.ts-dropdown .option')].map(o => o.textContent)"
-        ".join('|') === 'Partner 07 Stederen'"
+        ".join('|') === 'Partner 07 Stederen'",
+        polling=100,  # an interval: requestAnimationFrame may not fire in a headless background page
     )
     telefoon.keyboard.press("Enter")
     telefoon.wait_for_selector("#id_naar_partner + .ts-wrapper:not(.dropdown-active)")

@@ -40,7 +40,9 @@ def test_coordinator_generates_the_gemeente_report_and_downloads_pdf_and_xlsx(
     pagina.click("button:has-text('Rapport maken')")
     pagina.wait_for_selector("#inhoud table >> text=Klaar")
     pagina.wait_for_function(
-        "document.querySelectorAll('a[href*=\"/download/\"]').length >= 2", timeout=30000
+        "document.querySelectorAll('a[href*=\"/download/\"]').length >= 2",
+        timeout=30000,
+        polling=200,
     )
     assert RapportBestand.objects.filter(buurt=None, status="klaar").count() == 2
 

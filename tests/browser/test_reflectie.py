@@ -158,7 +158,9 @@ def test_the_reflection_cycle_from_session_to_report(
     pagina.fill("#id_tot", vandaag.isoformat())
     pagina.click("button:has-text('Rapport maken')")
     pagina.wait_for_function(
-        "document.querySelectorAll('a[href*=\"/download/\"]').length >= 2", timeout=30000
+        "document.querySelectorAll('a[href*=\"/download/\"]').length >= 2",
+        timeout=30000,
+        polling=200,
     )
     inhoud = {}
     for formaat in ("pdf", "xlsx"):
