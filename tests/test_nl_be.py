@@ -81,3 +81,13 @@ def test_the_network_summary_uses_real_plurals(aantallen, verwacht):
     tekst = " ".join(html.split())
     assert verwacht.replace(" ", "") in tekst.replace(" ", "")
     assert "(en)" not in tekst and "(s)" not in tekst
+
+
+@pytest.mark.django_db
+def test_the_widget_texts_come_from_the_template_not_from_the_script(als, wereld):
+    """static/js/keuzelijst.js reads its placeholder and empty-list texts from the body (where
+    gettext reaches them); its own strings are only a fallback."""
+    html = als(wereld.regisseur_a).get(reverse("dashboard")).content.decode()
+    body = re.search(r"<body[^>]*>", html).group(0)
+    for attribuut in ("data-zoek-placeholder", "data-zoek-geen", "data-filter-placeholder"):
+        assert re.search(attribuut + r'="[^"]+"', body), attribuut
