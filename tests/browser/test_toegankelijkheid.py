@@ -7,7 +7,8 @@ The pages are the matrix rows whose GET answers 200 for a persona, with the matr
 axe-core (tests/browser/axe/, MPL-2.0, vendored so that the suite needs no network) is put in
 every page as the context's init script (DevTools protocol, which the Content-Security-Policy
 does not block); the browser's cache stays on, so a part costs about 0.2 s per page.
-A serious or critical violation fails the part with its rule, page, persona and elements.
+A serious or critical violation fails the part with its rule, page, persona and elements; so does
+a page that scrolls sideways at 390 px (each page is checked at 1366 px and then at 390 px).
 Downloads, images and fragments (no doctype: htmx partials) are not pages and are skipped.
 """
 
@@ -38,6 +39,8 @@ AXE_OPTIES = {
     "resultTypes": ["violations"],
 }
 DEEL_GROOTTE = 55
+BREED = {"width": 1366, "height": 900}
+SMAL = {"width": 390, "height": 844}  # a phone: the page may not scroll sideways
 
 
 def _leesbaar() -> dict[str, list[str]]:
@@ -79,7 +82,7 @@ def beschrijf(naam: str, persona: str, overtreding: dict) -> str:
 
 
 def open_als(chromium, live_server, w, persona: str):
-    context = chromium.new_context(locale="nl-BE", viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(locale="nl-BE", viewport=BREED)
     # axe-core is in every page from its start (through the DevTools protocol, which the
     # Content-Security-Policy does not block).
     context.add_init_script(AXE)
@@ -115,7 +118,20 @@ def controleer(page, live_server, naam: str, url: str) -> list[dict] | None:
     page.goto(live_server.url + url)
     if not page.evaluate("document.doctype !== null"):
         return None
-    return axe_overtredingen(page)
+    overtredingen = axe_overtredingen(page)
+    page.set_viewport_size(SMAL)
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size(BREED)
+    if breedte > SMAL["width"] + 1:
+        overtredingen.append(
+            {
+                "id": "zijwaarts-scrollen",
+                "impact": "serious",
+                "help": f"de pagina is {breedte} px breed op een scherm van {SMAL['width']} px",
+                "nodes": [],
+            }
+        )
+    return overtredingen
 
 
 def test_the_walk_covers_every_readable_page_of_every_persona():
