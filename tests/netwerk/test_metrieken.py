@@ -272,3 +272,32 @@ def test_ei_index_per_coarse_group():
     assert s["ei_index_groep"] == pytest.approx((1 - 2) / 3)
     assert s["ei_per_groep"]["zorg"] == {"intern": 1, "extern": 1, "ei": 0.0}
     assert s["banden_tussen_groepen"] == {"welzijn|zorg": 1, "zorg|zorg": 1, "welzijn|welzijn": 1}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_brokerage_roles_equal_an_enumeration_of_every_pair_of_contacts(zaad):
+    """Random graphs with many triangles: the counted roles equal the roles found by walking
+    every pair of untied contacts of every partner."""
+    import random
+
+    g = nx.gnp_random_graph(14, 0.45, seed=zaad)
+    kiezer = random.Random(zaad)
+    groep = {k: kiezer.choice(("zorg", "welzijn", "cultuur")) for k in g}
+    rollen = {k: v["makelaarsrollen"] for k, v in _suite(g, sector=groep.get)["per_knoop"].items()}
+    for b in g:
+        verwacht = dict.fromkeys(rollen[str(b)], 0)
+        buren = sorted(g[b])
+        for i, a in enumerate(buren):
+            for c in buren[i + 1 :]:
+                if g.has_edge(a, c):
+                    continue
+                if groep[a] == groep[c] == groep[b]:
+                    verwacht["coordinator"] += 1
+                elif groep[a] == groep[c]:
+                    verwacht["consulent"] += 1
+                elif groep[b] in (groep[a], groep[c]):
+                    verwacht["poortwachter_vertegenwoordiger"] += 1
+                else:
+                    verwacht["verbinder"] += 1
+        assert rollen[str(b)] == verwacht, b

@@ -17,6 +17,7 @@ from typing import Any
 
 import igraph as ig
 import networkx as nx
+import numpy as np
 
 from .graaf import VERKLAARD, WAARGENOMEN, naar_igraaf
 
@@ -89,13 +90,35 @@ def structurele_gaten(g: ig.Graph) -> tuple[list, list]:
 MAKELAARSROLLEN = ("coordinator", "consulent", "poortwachter_vertegenwoordiger", "verbinder")
 
 
-def _driehoeken(g: ig.Graph, vertices: list[int]) -> list[int]:
-    """Triangles through each of these vertices (igraph's C code: local transitivity)."""
-    if not vertices:
-        return []
-    graad = g.degree(vertices)
-    t = g.transitivity_local_undirected(vertices=vertices, mode="zero")
-    return [round(c * d * (d - 1) / 2) for c, d in zip(t, graad, strict=True)]
+def _alle_driehoeken(g: ig.Graph) -> np.ndarray:
+    """Triangles through every vertex (igraph's C code for all vertices at once, about three
+    times faster than for a list of vertices)."""
+    graad = np.array(g.degree(), dtype=np.float64)
+    t = np.array(g.transitivity_local_undirected(mode="zero"), dtype=np.float64)
+    return np.rint(t * graad * (graad - 1) / 2).astype(np.int64)
+
+
+def _paren_per_rol(groep: list[str], randen: list[tuple[int, int]]) -> list[list[int]]:
+    """Per vertex, its pairs of contacts per role before the tied pairs are taken off:
+    [coordinator, consulent, poortwachter_vertegenwoordiger, verbinder]. From the matrix of
+    contacts per vertex and group (numpy: one bincount instead of a Counter per vertex)."""
+    n = len(groep)
+    codes = {gr: i for i, gr in enumerate(sorted(set(groep)))}
+    k = max(len(codes), 1)
+    code = np.fromiter((codes[gr] for gr in groep), dtype=np.int64, count=n)
+    rand = np.array(randen, dtype=np.int64).reshape(-1, 2)
+    a, b = rand[:, 0], rand[:, 1]
+    per = np.bincount(np.concatenate([a * k + code[b], b * k + code[a]]), minlength=n * k).reshape(
+        n, k
+    )
+    eigen = per[np.arange(n), code]
+    rest = per.sum(axis=1) - eigen
+    paren_binnen = (per * (per - 1) // 2).sum(axis=1) - eigen * (eigen - 1) // 2
+    kwadraten = (per * per).sum(axis=1) - eigen * eigen
+    return np.stack(
+        [eigen * (eigen - 1) // 2, paren_binnen, eigen * rest, (rest * rest - kwadraten) // 2],
+        axis=1,
+    ).tolist()
 
 
 def makelaarsrollen(graaf: nx.Graph | ig.Graph) -> dict[int, dict[str, int]]:
@@ -115,53 +138,34 @@ def makelaarsrollen(graaf: nx.Graph | ig.Graph) -> dict[int, dict[str, int]]:
     groep = g.vs["groep"]
     ids = g.vs["id"]
     randen = g.get_edgelist()
-    tel = []
-    for b, buren in enumerate(g.get_adjlist()):
-        gb = groep[b]
-        per = Counter(groep[a] for a in buren)
-        eigen = per.pop(gb, 0)
-        rest = len(buren) - eigen
-        tel.append(
-            [
-                eigen * (eigen - 1) // 2,
-                sum(c * (c - 1) // 2 for c in per.values()),
-                eigen * rest,
-                (rest * rest - sum(c * c for c in per.values())) // 2,
-            ]
-        )
-    leden: dict[str, list[int]] = {}
-    for i, gr in enumerate(groep):
-        leden.setdefault(gr, []).append(i)
-    # The edges per pair of groups, once: each selection below is a concatenation of buckets.
-    emmers: dict[tuple[str, str], list[int]] = {}
-    for e, (a, b) in enumerate(randen):
-        ga, gb2 = groep[a], groep[b]
-        emmers.setdefault((ga, gb2) if ga <= gb2 else (gb2, ga), []).append(e)
-    n = g.vcount()
-    for gr, binnen in leden.items():
-        buiten = [i for i in range(n) if groep[i] != gr] if len(leden) > 1 else []
-        # Tied contacts both in the broker's group: triangles of the group's own subgraph.
-        eigen = g.subgraph_edges(emmers.get((gr, gr), []), delete_vertices=False)
-        # Tied contacts both outside the broker's group: without the ties inside the group.
-        zonder = g.subgraph_edges(
-            [e for paar, es in emmers.items() if paar != (gr, gr) for e in es],
-            delete_vertices=False,
-        )
-        # Brokers outside this group whose tied contacts are both in it: ties touching the group.
-        raakt = g.subgraph_edges(
-            [e for paar, es in emmers.items() if gr in paar for e in es], delete_vertices=False
-        )
-        totaal = _driehoeken(g, binnen)
-        for b, t_eigen, t_geen, t in zip(
-            binnen, _driehoeken(eigen, binnen), _driehoeken(zonder, binnen), totaal, strict=True
-        ):
-            tel[b][0] -= t_eigen
-            tel[b][2] -= t - t_eigen - t_geen
-            tel[b][3] -= t_geen  # consulent triangles are moved back below
-        for b, t in zip(buiten, _driehoeken(raakt, buiten), strict=True):
-            tel[b][1] -= t
-            tel[b][3] += t
-    return {ids[i]: dict(zip(MAKELAARSROLLEN, t, strict=True)) for i, t in enumerate(tel)}
+    tel = np.array(_paren_per_rol(groep, randen), dtype=np.int64).reshape(-1, 4)
+    if randen:
+        codes = {gr: i for i, gr in enumerate(sorted(set(groep)))}
+        code = np.array([codes[gr] for gr in groep], dtype=np.int64)
+        rand = np.array(randen, dtype=np.int64)
+        ga, gb = code[rand[:, 0]], code[rand[:, 1]]
+        binnen = np.flatnonzero(ga == gb).tolist()  # ties inside one group
+        tussen = np.flatnonzero(ga != gb).tolist()  # ties between two groups
+        totaal = _alle_driehoeken(g)
+        # Tied contacts both in the broker's group: triangles of the ties inside groups.
+        eigen = _alle_driehoeken(g.subgraph_edges(binnen, delete_vertices=False))
+        # Tied contacts in two other groups (three groups): triangles of the ties between groups.
+        drie = _alle_driehoeken(g.subgraph_edges(tussen, delete_vertices=False))
+        # Tied contacts both in one other group X: triangles through the broker among the ties
+        # touching X, for the brokers outside X.
+        zelfde_buiten = np.zeros(len(groep), dtype=np.int64)
+        for x in np.unique(code).tolist():
+            raakt = np.flatnonzero((ga == x) | (gb == x)).tolist()
+            buiten = code != x
+            zelfde_buiten[buiten] += _alle_driehoeken(
+                g.subgraph_edges(raakt, delete_vertices=False)
+            )[buiten]
+        geen = drie + zelfde_buiten  # both contacts outside the broker's group
+        tel[:, 0] -= eigen
+        tel[:, 1] -= zelfde_buiten
+        tel[:, 2] -= totaal - eigen - geen
+        tel[:, 3] -= drie
+    return {ids[i]: dict(zip(MAKELAARSROLLEN, t, strict=True)) for i, t in enumerate(tel.tolist())}
 
 
 def _ig(graaf: nx.Graph | ig.Graph) -> ig.Graph:

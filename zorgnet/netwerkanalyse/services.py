@@ -4,8 +4,10 @@ zorgnet.lib.taakrecords; the job (zorgnet.netwerkanalyse.tasks) only calls these
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
+from contextlib import contextmanager
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -137,6 +139,22 @@ def _ingekort(vergelijking: dict) -> dict:
     return uit
 
 
+@contextmanager
+def _zonder_cyclische_gc():
+    """The job makes millions of small objects that hold no cycles (tie tuples, per-partner dicts,
+    the edge list): the cyclic collector walks the growing heap again and again for nothing
+    (2.0 of 15.3 s CPU on the largest gemeente of the Flanders-scale set). Reference counting
+    frees them; the collector is off during the job and on again after it."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
+@_zonder_cyclische_gc()
 def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     """Compute a queued run and store it; None when another worker has it or it is done.
 
