@@ -113,3 +113,13 @@ def test_postgresql_connections_get_the_oltp_planner_settings():
         assert cursor.fetchone()[0] == "0"
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+def test_a_section_title_links_only_to_a_page_that_opens_for_the_user(als, wereld):
+    """The partner sees the report section but not a link to the report page (403 for it)."""
+    url = reverse("buurt_detail", args=[wereld.buurt_a.id])
+    rapport = reverse("rapport:buurt_rapport", args=[wereld.buurt_a.id])
+    partner = als(wereld.partner_a)
+    assert f'href="{rapport}"' not in partner.get(url).content.decode()
+    assert partner.get(rapport).status_code == 403
+    assert f'href="{rapport}"' in als(wereld.regisseur_a).get(url).content.decode()

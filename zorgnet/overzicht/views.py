@@ -85,7 +85,11 @@ def buurt_detail(request: HttpRequest, buurt_id: int) -> HttpResponse:
     """The buurt overview: one section per part of the werking, in the order of its cycle."""
     buurt = get_buurt_or_404(request.user, buurt_id)
     html = cache.buurtblokken(request, buurt, BUURTSECTIES)
-    secties = [(s.slug, s.titel, s, h) for s, h in zip(BUURTSECTIES, html, strict=True)]
+    # A section's title links to its full page only for whom that page opens (no link to a 403).
+    secties = [
+        (s.slug, s.titel, s.url_name if s.mag is None or s.mag(request.user, buurt) else None, h)
+        for s, h in zip(BUURTSECTIES, html, strict=True)
+    ]
     return render(
         request,
         "overzicht/buurt_detail.html",
