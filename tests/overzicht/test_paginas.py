@@ -123,3 +123,27 @@ def test_a_section_title_links_only_to_a_page_that_opens_for_the_user(als, werel
     assert f'href="{rapport}"' not in partner.get(url).content.decode()
     assert partner.get(rapport).status_code == 403
     assert f'href="{rapport}"' in als(wereld.regisseur_a).get(url).content.decode()
+
+
+def test_the_partner_dashboard_costs_the_same_queries_with_or_without_waiting_ties(als, wereld):
+    """Ties waiting for the partner's answer are joined with their partners, not prefetched:
+    the same count with none and with three (it differed on the Flanders-scale set)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = als(wereld.partner_a)
+    url = reverse("dashboard")
+    client.get(url)
+
+    def tel() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    zonder = tel()
+    for _ in range(3):
+        ander = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+        RelatieFactory(van_partner=ander, naar_partner=wereld.partner)
+    html = client.get(url).content.decode()
+    assert html.count("verklaarde een relatie met OCMW Stederen") == 3
+    assert tel() == zonder

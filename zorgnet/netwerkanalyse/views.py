@@ -123,7 +123,7 @@ def _scope(request, buurt_id: int | None, gemeente_id: int | None) -> Scope:
 
 def _namen(snapshot: NetwerkAnalyse, groot: bool) -> dict[int, tuple[str, str]]:
     """Names the page shows: of every partner of a small run (the picture labels them all), of
-    those named in its summary and diff for a large one."""
+    those named in its summary, diff and declared-beside-observed pairs for a large one."""
     if not groot:
         return namen_voor(ids_in(snapshot))
     s = snapshot.metrieken.get("samenvatting", {})
@@ -133,7 +133,8 @@ def _namen(snapshot: NetwerkAnalyse, groot: bool) -> dict[int, tuple[str, str]]:
     )
     for gemeenschap in snapshot.layout.get("overzicht", {}).get("gemeenschappen", []):
         ids.update(gemeenschap.get("top", []))
-    return namen_voor(ids)
+    # The pairs "verklaard maar nooit samen gezien" too: one query, as for a small run.
+    return namen_voor(ids | naast_elkaar_ids(snapshot))
 
 
 MAX_GENOEMD = 100  # partners named in a list of the key figures (the rest: the table, exports)

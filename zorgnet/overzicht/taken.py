@@ -45,7 +45,12 @@ def mijn_taken(user, buurt: Buurt, *, vandaag: date | None = None) -> Taken:
         return Taken(buurt=buurt)
     return Taken(
         buurt=buurt,
-        relaties=list(partners.te_beantwoorden_relaties(user, buurt)[:20]),
+        # Joined, not prefetched: one query whether or not ties are waiting.
+        relaties=list(
+            partners.te_beantwoorden_relaties(user, buurt)
+            .prefetch_related(None)
+            .select_related("van_partner", "naar_partner")[:20]
+        ),
         doorverwijzingen=list(
             Doorverwijzing.objects.filter(
                 naar_partner_id__in=ids, signaal__buurt=buurt, aangekomen__isnull=True
