@@ -225,3 +225,16 @@ def test_a_missing_version_starts_above_any_earlier_one(wereld):
     fragmentcache._cache().delete(sleutel)
     fragmentcache.versies(buurten=[wereld.buurt_a.id])
     assert fragmentcache._cache().get(sleutel) > 10**18
+
+
+def test_the_meeting_list_figures_come_from_the_cache_and_follow_a_new_meeting(wereld, als):
+    """The meeting list shows the buurt page's meeting figures from the versioned cache: a warm
+    request skips their queries, and a new meeting shows at once."""
+    client = als(wereld.regisseur_a)
+    url = reverse("activiteiten:bijeenkomst_list", args=[wereld.buurt_a.id])
+    koud = _queries(client, url)
+    warm = _queries(client, url)
+    assert warm <= koud - 4, (koud, warm)
+    voor = client.get(url).context["cijfers"]["dit_jaar"]
+    BijeenkomstFactory(buurt=wereld.buurt_a, datum=timezone.localdate())
+    assert client.get(url).context["cijfers"]["dit_jaar"] == voor + 1
