@@ -73,7 +73,7 @@ class Partner(models.Model):
         Buurt, related_name="partners", blank=True, verbose_name=_("buurten")
     )
     wat_wij_doen = models.TextField(_("wat wij doen"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[buurten])
 
