@@ -177,3 +177,25 @@ def test_the_coordinator_finds_the_gemeente_network_on_the_dashboard(wereld, als
     url = reverse("netwerk:gemeente_netwerk", args=[wereld.gemeente_1.pk])
     assert url in als(wereld.coordinator).get(reverse("dashboard")).content.decode()
     assert url not in als(wereld.regisseur_a).get(reverse("dashboard")).content.decode()
+
+
+def test_the_page_keys_read_in_one_decompression_equal_djangos_key_lookups(wereld):
+    """PostgreSQL: the page's keys of a stored run, read from the value decompressed once, are
+    those Django's JSON key lookups give (objects, lists, strings, numbers and missing keys)."""
+    from django.db import connection
+
+    from zorgnet.netwerkanalyse import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("alleen PostgreSQL leest de sleutels in één keer")
+    _netwerk(wereld)
+    analyse = _analyse(wereld)
+    metrieken = (*selectors.PAGINA_METRIEKEN, *selectors.BEELD_METRIEKEN, "bestaat_niet")
+    layout = (*selectors.PAGINA_LAYOUT, *selectors.BEELD_LAYOUT)
+    velden = [f"metrieken__{k}" for k in metrieken] + [f"layout__{k}" for k in layout]
+    rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).values_list(*velden).get()
+    django = dict(zip(velden, rij, strict=True))
+    snel = selectors._sleutels_postgresql(analyse.pk, metrieken, layout)
+    assert snel == django
+    assert snel["metrieken__samenvatting"]["knopen"] == 5
+    assert snel["metrieken__bestaat_niet"] is None

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from buurten.models import Buurt, Gemeente
@@ -148,9 +149,11 @@ def lees_sleutels(
     """Fill `analyse.metrieken` and `analyse.layout` with only these keys, read in SQL (JSON key
     lookups, one query), so a page never decodes a run's whole JSON (MBs for a gemeente)."""
     velden = [f"metrieken__{k}" for k in metrieken] + [f"layout__{k}" for k in layout]
-    rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).order_by().values_list(*velden).first()
-    rij = rij or ()
-    waarden = dict(zip(velden, rij, strict=False))
+    if connection.vendor == "postgresql":
+        waarden = _sleutels_postgresql(analyse.pk, metrieken, layout)
+    else:
+        rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).order_by().values_list(*velden).first()
+        waarden = dict(zip(velden, rij or (), strict=False))
     analyse.metrieken = {
         k: waarden[f"metrieken__{k}"]
         for k in metrieken
@@ -160,6 +163,34 @@ def lees_sleutels(
         k: waarden[f"layout__{k}"] for k in layout if waarden.get(f"layout__{k}") is not None
     }
     return analyse
+
+
+def _sleutels_postgresql(pk: int, metrieken: tuple[str, ...], layout: tuple[str, ...]) -> dict:
+    """The keys in one query that decompresses each JSON value once.
+
+    `metrieken -> 'a', metrieken -> 'b'` decompresses the stored value (2 MB compressed for the
+    largest gemeente) once per key: 72 ms for the network page's five keys, against 14 ms when
+    the value is first made a plain in-memory value (`|| '{}'` in a subquery that the planner
+    keeps, `OFFSET 0`) and the keys are read from that.
+    """
+    tabel = connection.ops.quote_name(NetwerkAnalyse._meta.db_table)
+    kolommen = [("m", k, f"metrieken__{k}") for k in metrieken] + [
+        ("l", k, f"layout__{k}") for k in layout
+    ]
+    if not kolommen:
+        return {}
+    selectie = ", ".join(f"{bron} -> %s" for bron, _k, _n in kolommen)
+    sql = (
+        f"SELECT {selectie} FROM (SELECT metrieken || '{{}}'::jsonb AS m, "
+        f"layout || '{{}}'::jsonb AS l FROM {tabel} WHERE id = %s OFFSET 0) AS s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [k for _b, k, _n in kolommen] + [pk])
+        rij = cursor.fetchone() or ()
+    return {
+        naam: json.loads(w) if isinstance(w, str) else w
+        for (_b, _k, naam), w in zip(kolommen, rij, strict=False)
+    }
 
 
 def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
