@@ -86,8 +86,15 @@ def gunicorn(poort: int | None = None, workers: int = 4):
             "-m",
             "gunicorn",
             "zorgnet.wsgi:application",
+            # The production settings (the collector frozen after start-up); the arguments
+            # below override its bind, workers and max_requests.
+            "--config",
+            str(ROOT / "ops" / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{poort}",
+            # No worker replacement in the middle of a measurement.
+            "--max-requests",
+            "0",
             "--workers",
             str(workers),
             "--log-level",

@@ -15,3 +15,13 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
+
+
+def post_worker_init(worker):
+    """Once the worker has loaded Django and every module, those long-lived objects move to the
+    collector's permanent generation (gc.freeze): a full collection during a request then walks
+    only what requests made, not the whole loaded application (a p99 of 222 ms on the largest
+    gemeente's network page came from such collections)."""
+    import gc
+
+    gc.freeze()
