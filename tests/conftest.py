@@ -289,6 +289,19 @@ def browser(chromium):
     return chromium
 
 
+# htmx inserts a swapped fragment at once, but attaches its listeners (hx-get on the new elements),
+# fires htmx:load (the choice widgets) and sets the new classes only when the fragment settles, a
+# moment later (htmx copies the old class attribute onto an element with the same id until then).
+# A test that reads or uses a swapped fragment waits for that, as a person waits for the page.
+HTMX_RUSTIG = (
+    "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+)
+
+
+def wacht_op_htmx(page) -> None:
+    page.wait_for_function(HTMX_RUSTIG, polling=50)
+
+
 @pytest.fixture
 def pagina(browser, live_server):
     """A fresh browser page; `pagina.aanmelden(user)` logs in through the real login form."""
@@ -304,6 +317,7 @@ def pagina(browser, live_server):
         page.wait_for_load_state()
 
     page.aanmelden = aanmelden
+    page.wacht_op_htmx = lambda: wacht_op_htmx(page)
     page.basis = live_server.url
     yield page
     context.close()

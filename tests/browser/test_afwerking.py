@@ -6,6 +6,7 @@ import pytest
 
 from activiteiten.models import Doorverwijzing, Signaal
 from partners.models import Bevestiging, Partner
+from tests.conftest import wacht_op_htmx
 from tests.factories import (
     DoorverwijzingFactory,
     PartnerFactory,
@@ -36,6 +37,7 @@ def telefoon(browser, live_server):
             page.tap("button[type=submit]")
 
     page.aanmelden = aanmelden
+    page.wacht_op_htmx = lambda: wacht_op_htmx(page)
     page.basis = live_server.url
     yield page
     context.close()
@@ -160,6 +162,11 @@ def test_a_referral_cannot_be_saved_without_choosing_a_partner(telefoon, wereld)
 
     # Search by typing in the widget, choose with the keyboard.
     telefoon.tap("#id_naar_partner + .ts-wrapper .ts-control")
+    # The widget opens its list a moment after the tap and moves the focus to its search box.
+    telefoon.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('.ts-dropdown input')",
+        polling=50,
+    )
     telefoon.keyboard.type("Partner 07")
     # The list narrows to the one match (the search runs as you type), Enter picks it and closes.
     telefoon.wait_for_function(

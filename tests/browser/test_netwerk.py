@@ -35,6 +35,7 @@ def test_regisseur_starts_an_analysis_and_clicks_a_broker(pagina, wereld):
 
     pagina.click(f"#knoop-{makelaar.id}")
     pagina.wait_for_selector(f"#partnerpaneel .partnerpaneel[data-partner='{makelaar.id}']")
+    pagina.wacht_op_htmx()  # the swapped picture answers clicks once it has settled
     paneel = pagina.inner_text("#partnerpaneel")
     assert "Makelaar Den Hoek" in paneel
     assert "makelaar" in paneel
@@ -51,6 +52,7 @@ def test_regisseur_starts_an_analysis_and_clicks_a_broker(pagina, wereld):
     )
     pagina.keyboard.press("Enter")
     pagina.wait_for_selector(f"#partnerpaneel .partnerpaneel[data-partner='{links[1].id}']")
+    pagina.wacht_op_htmx()
     pagina.locator(f"#knoop-{rechts[2].id}").focus()
     pagina.keyboard.press(" ")
     pagina.wait_for_selector(f"#partnerpaneel .partnerpaneel[data-partner='{rechts[2].id}']")

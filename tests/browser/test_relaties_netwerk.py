@@ -52,8 +52,10 @@ def test_import_ties_then_explore_the_network(pagina, wereld):
     assert "Ego-netwerk" in paneel and "2 partners binnen bereik" in paneel
     # The picture was swapped: the partner is selected, partners outside its ego network dimmed.
     pagina.wait_for_selector(f"svg.netwerkbeeld #knoop-{bib.id}.gekozen")
+    pagina.wacht_op_htmx()
     chiro = p["Chiro Buurtegem"]
     assert "gedimd" in pagina.get_attribute(f"svg.netwerkbeeld #knoop-{chiro.id}", "class")
     pagina.click("#partnerpaneel a:has-text('2 stappen')")
     pagina.wait_for_selector("#partnerpaneel :text('3 partners binnen bereik')")
+    pagina.wacht_op_htmx()
     assert "gedimd" not in pagina.get_attribute(f"svg.netwerkbeeld #knoop-{chiro.id}", "class")
