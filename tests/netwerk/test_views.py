@@ -1,6 +1,8 @@
 """Network pages: scope, privacy of partner-level metrics, htmx fragments, exports, query counts."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from buurten.models import Toegangsgebeurtenis
@@ -180,14 +182,11 @@ def test_the_coordinator_finds_the_gemeente_network_on_the_dashboard(wereld, als
 
 
 def test_the_page_keys_read_in_one_decompression_equal_djangos_key_lookups(wereld):
-    """PostgreSQL: the page's keys of a stored run, read from the value decompressed once, are
-    those Django's JSON key lookups give (objects, lists, strings, numbers and missing keys)."""
-    from django.db import connection
-
+    """The keys of a stored run as the page reads them (PostgreSQL: from each value decompressed
+    once; the page's metrics from their small copy) are those Django's JSON key lookups give on
+    the stored metrics and layout (objects, lists, strings, numbers and missing keys)."""
     from zorgnet.netwerkanalyse import selectors
 
-    if connection.vendor != "postgresql":
-        pytest.skip("alleen PostgreSQL leest de sleutels in één keer")
     _netwerk(wereld)
     analyse = _analyse(wereld)
     metrieken = (*selectors.PAGINA_METRIEKEN, *selectors.BEELD_METRIEKEN, "bestaat_niet")
@@ -195,7 +194,33 @@ def test_the_page_keys_read_in_one_decompression_equal_djangos_key_lookups(werel
     velden = [f"metrieken__{k}" for k in metrieken] + [f"layout__{k}" for k in layout]
     rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).values_list(*velden).get()
     django = dict(zip(velden, rij, strict=True))
-    snel = selectors._sleutels_postgresql(analyse.pk, metrieken, layout)
-    assert snel == django
-    assert snel["metrieken__samenvatting"]["knopen"] == 5
-    assert snel["metrieken__bestaat_niet"] is None
+    snel = selectors.lees_sleutels(
+        NetwerkAnalyse.objects.defer("metrieken", "layout").get(pk=analyse.pk),
+        metrieken=metrieken,
+        layout=layout,
+    )
+    verwacht = {k: django[f"metrieken__{k}"] for k in metrieken}
+    assert snel.metrieken == {k: w for k, w in verwacht.items() if w is not None}
+    assert snel.layout == {
+        k: django[f"layout__{k}"] for k in layout if django[f"layout__{k}"] is not None
+    }
+    assert snel.metrieken["samenvatting"]["knopen"] == 5
+    assert "bestaat_niet" not in snel.metrieken and set(selectors.PAGINA_METRIEKEN) & set(
+        analyse.paginacijfers
+    )
+
+
+def test_a_large_networks_page_keys_never_read_the_stored_metrics(wereld):
+    """The page of a large network asks only for its own keys: the query reads the small copy
+    and the layout, not the `metrieken` column (MBs for a gemeente)."""
+    from zorgnet.netwerkanalyse import selectors
+
+    _netwerk(wereld)
+    analyse = _analyse(wereld)
+    with CaptureQueriesContext(connection) as ctx:
+        selectors.lees_sleutels(
+            analyse, metrieken=selectors.PAGINA_METRIEKEN, layout=selectors.PAGINA_LAYOUT
+        )
+    (sql,) = [q["sql"] for q in ctx.captured_queries]
+    assert "paginacijfers" in sql and "metrieken" not in sql.replace("paginacijfers", "")
+    assert analyse.metrieken["samenvatting"]["knopen"] == 5

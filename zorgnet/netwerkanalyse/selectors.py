@@ -108,7 +108,10 @@ def analyses_van(sleutel: str) -> QuerySet[NetwerkAnalyse]:
 def laatste_analyse(sleutel: str) -> NetwerkAnalyse | None:
     """The newest run, whatever its status (for the status fragment: without its JSON)."""
     return (
-        analyses_van(sleutel).defer("metrieken", "layout").order_by("-aangemaakt_op", "-id").first()
+        analyses_van(sleutel)
+        .defer("metrieken", "layout", "paginacijfers")
+        .order_by("-aangemaakt_op", "-id")
+        .first()
     )
 
 
@@ -147,49 +150,50 @@ def lees_sleutels(
     analyse: NetwerkAnalyse, *, metrieken: tuple[str, ...], layout: tuple[str, ...] = ()
 ) -> NetwerkAnalyse:
     """Fill `analyse.metrieken` and `analyse.layout` with only these keys, read in SQL (JSON key
-    lookups, one query), so a page never decodes a run's whole JSON (MBs for a gemeente)."""
-    velden = [f"metrieken__{k}" for k in metrieken] + [f"layout__{k}" for k in layout]
+    lookups, one query), so a page never decodes a run's whole JSON (MBs for a gemeente). The
+    page's keys come from the small `paginacijfers` copy: asking for those alone never touches
+    the stored metrics."""
+    kolommen = [(_bron(k), k) for k in metrieken] + [("layout", k) for k in layout]
     if connection.vendor == "postgresql":
-        waarden = _sleutels_postgresql(analyse.pk, metrieken, layout)
+        waarden = _sleutels_postgresql(analyse.pk, kolommen)
     else:
+        velden = [f"{bron}__{k}" for bron, k in kolommen]
         rij = NetwerkAnalyse.objects.filter(pk=analyse.pk).order_by().values_list(*velden).first()
-        waarden = dict(zip(velden, rij or (), strict=False))
+        waarden = dict(zip(kolommen, rij or (), strict=False))
     analyse.metrieken = {
-        k: waarden[f"metrieken__{k}"]
-        for k in metrieken
-        if waarden.get(f"metrieken__{k}") is not None
+        k: waarden[(_bron(k), k)] for k in metrieken if waarden.get((_bron(k), k)) is not None
     }
     analyse.layout = {
-        k: waarden[f"layout__{k}"] for k in layout if waarden.get(f"layout__{k}") is not None
+        k: waarden[("layout", k)] for k in layout if waarden.get(("layout", k)) is not None
     }
     return analyse
 
 
-def _sleutels_postgresql(pk: int, metrieken: tuple[str, ...], layout: tuple[str, ...]) -> dict:
-    """The keys in one query that decompresses each JSON value once.
+def _bron(sleutel: str) -> str:
+    return "paginacijfers" if sleutel in PAGINA_METRIEKEN else "metrieken"
+
+
+def _sleutels_postgresql(pk: int, kolommen: list[tuple[str, str]]) -> dict:
+    """The keys in one query that decompresses each JSON value it needs once.
 
     `metrieken -> 'a', metrieken -> 'b'` decompresses the stored value (2 MB compressed for the
     largest gemeente) once per key: 72 ms for the network page's five keys, against 14 ms when
     the value is first made a plain in-memory value (`|| '{}'` in a subquery that the planner
-    keeps, `OFFSET 0`) and the keys are read from that.
+    keeps, `OFFSET 0`) and the keys are read from that. A column no key asks for is not read.
     """
-    tabel = connection.ops.quote_name(NetwerkAnalyse._meta.db_table)
-    kolommen = [("m", k, f"metrieken__{k}") for k in metrieken] + [
-        ("l", k, f"layout__{k}") for k in layout
-    ]
     if not kolommen:
         return {}
-    selectie = ", ".join(f"{bron} -> %s" for bron, _k, _n in kolommen)
-    sql = (
-        f"SELECT {selectie} FROM (SELECT metrieken || '{{}}'::jsonb AS m, "
-        f"layout || '{{}}'::jsonb AS l FROM {tabel} WHERE id = %s OFFSET 0) AS s"
-    )
+    tabel = connection.ops.quote_name(NetwerkAnalyse._meta.db_table)
+    bronnen = sorted({bron for bron, _k in kolommen})
+    binnen = ", ".join(f"{bron} || '{{}}'::jsonb AS {bron}" for bron in bronnen)
+    selectie = ", ".join(f"{bron} -> %s" for bron, _k in kolommen)
+    sql = f"SELECT {selectie} FROM (SELECT {binnen} FROM {tabel} WHERE id = %s OFFSET 0) AS s"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [k for _b, k, _n in kolommen] + [pk])
+        cursor.execute(sql, [k for _b, k in kolommen] + [pk])
         rij = cursor.fetchone() or ()
     return {
-        naam: json.loads(w) if isinstance(w, str) else w
-        for (_b, _k, naam), w in zip(kolommen, rij, strict=False)
+        kolom: json.loads(w) if isinstance(w, str) else w
+        for kolom, w in zip(kolommen, rij, strict=False)
     }
 
 
@@ -212,7 +216,7 @@ def getoonde_analyse(
     `licht`: without its metrics and layout JSON (read the keys needed with `lees_sleutels`)."""
     klaar = analyses_van(sleutel).filter(status=TaakStatus.KLAAR)
     if licht:
-        klaar = klaar.defer("metrieken", "layout")
+        klaar = klaar.defer("metrieken", "layout", "paginacijfers")
     if analyse_id is not None:
         return klaar.filter(pk=analyse_id).first()
     return (

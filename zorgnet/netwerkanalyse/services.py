@@ -23,6 +23,7 @@ from zorgnet.netwerk.layout import BREEDTE, bereken_layout, is_groot, overzicht
 from zorgnet.netwerk.metrieken import bereken, kerncijfers_van, per_laag, vergelijk
 from zorgnet.netwerkanalyse.models import NetwerkAnalyse, NetwerkScope, PartnerMetriek
 from zorgnet.netwerkanalyse.selectors import (
+    PAGINA_METRIEKEN,
     laatste_snapshot,
     netwerk_invoer,
     netwerkpartners,
@@ -233,6 +234,7 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
             invoer_hash=invoer.hash,
             metrieken=resultaat,
             kerncijfers=kerncijfers_van(resultaat),
+            paginacijfers={k: resultaat[k] for k in PAGINA_METRIEKEN if k in resultaat},
             layout={**layout, "posities": {str(k): v for k, v in layout["posities"].items()}},
         ):
             return None
