@@ -1,5 +1,7 @@
 """Network pages: scope, privacy of partner-level metrics, htmx fragments, exports, query counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -156,10 +158,10 @@ def test_the_buurt_overview_shows_the_network_section(wereld, als):
     assert "eilandje" in html
 
 
-def test_the_page_costs_a_fixed_number_of_queries(wereld, als, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_the_page_costs_a_fixed_number_of_queries(
+    wereld, als, settings, django_assert_max_num_queries
+):
+    settings.ZORGNET_FRAGMENTCACHE = False  # the cold path: every part of the page made
     _netwerk(wereld)
     _analyse(wereld)
     client = als(wereld.regisseur_a)
@@ -173,6 +175,35 @@ def test_the_page_costs_a_fixed_number_of_queries(wereld, als, django_assert_max
     assert len(groot) == len(klein)
     with django_assert_max_num_queries(12):
         client.get(_url("netwerk", wereld))
+
+
+def test_the_page_shows_its_run_from_the_fragment_cache_and_never_a_stale_one(
+    wereld, als, settings
+):
+    """Warm, the run's part of the page comes from the cache (fewer queries, the same page);
+    a partner renamed or a new run gives the next request a new key, so it shows the change."""
+    settings.ZORGNET_FRAGMENTCACHE = True
+    _netwerk(wereld)
+    _analyse(wereld)
+    client = als(wereld.regisseur_a)
+    koud = client.get(_url("netwerk", wereld)).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get(_url("netwerk", wereld)).content.decode()
+    zonder_token = re.compile(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]+"')
+    assert zonder_token.sub("", html) == zonder_token.sub("", koud)
+    assert "Eiland 0" in html and "1 momentopname" in html
+    assert not any("partners_partnermetriek" in q["sql"] for q in warm.captured_queries[-3:])
+    assert not any("paginacijfers ->" in q["sql"] for q in warm.captured_queries)
+
+    partner = Partner.objects.get(naam="Eiland 0")
+    partner.naam = "Eiland Hernoemd"
+    partner.save()
+    assert "Eiland Hernoemd" in client.get(_url("netwerk", wereld)).content.decode()
+
+    _netwerk(wereld, extra=1)
+    _analyse(wereld)
+    html = client.get(_url("netwerk", wereld)).content.decode()
+    assert "2 momentopnames" in html and "Partner 1-0" in html
 
 
 def test_the_coordinator_finds_the_gemeente_network_on_the_dashboard(wereld, als):

@@ -14,8 +14,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,7 +30,7 @@ from buurten.permissions import (
     partner_ids_van,
 )
 from buurten.services import exportlimiet, registreer_toegang
-from zorgnet.lib import paginering
+from zorgnet.lib import fragmentcache, paginering
 from zorgnet.lib.choices import sectorgroep
 from zorgnet.lib.exports import csv_response, download, xlsx_response
 from zorgnet.netwerk.graaf import bevestigingsstaat
@@ -145,7 +147,12 @@ MAX_GENOEMD = 100  # partners named in a list of the key figures (the rest: the 
 def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None = None):
     """The network page. It reads the shown run's JSON by key (never whole), the evolution from
     the runs' small summaries and the table one page at a time in SQL: the cost does not grow
-    with the number of snapshots, and a large network gets its community-level picture."""
+    with the number of snapshots, and a large network gets its community-level picture.
+
+    What the page shows of a run (filters, figures, picture, table, evolution) depends only on
+    the run, the query, whether the user sees partner figures and the scope's data: it comes
+    from the fragment cache, keyed by those and the scope's versions (a write in the buurt or
+    gemeente, a partner renamed, a new run: another key)."""
     scope = _scope(request, buurt_id, gemeente_id)
     form = NetwerkForm(request.GET or None)
     params = form.waarden()
@@ -154,6 +161,61 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         scope.sleutel, laag=params["laag"], min_intensiteit=params["min_intensiteit"], licht=True
     )
     laatste = laatste_analyse(scope.sleutel)
+    eigen = partner_ids_van(request.user, scope.buurt) if scope.buurt and snapshot else set()
+    in_run = set(
+        PartnerMetriek.objects.filter(analyse=snapshot, partner_id__in=eigen).values_list(
+            "partner_id", flat=True
+        )
+        if eigen
+        else ()
+    )
+    deel = (
+        scope.sleutel,
+        snapshot.pk if snapshot else None,
+        [a.pk for a in alle],
+        scope.details,
+        sorted(request.GET.lists()),
+        fragmentcache.versies(
+            buurten=[scope.buurt.pk] if scope.buurt else [], gemeenten=[scope.gemeente.pk]
+        ),
+    )
+    filters_html, analyse_html = fragmentcache.fragmenten(
+        [
+            (
+                fragmentcache.sleutel("netwerkfilters", *deel),
+                lambda: render_to_string(
+                    "netwerkanalyse/netwerkanalyse_detail.html#filters",
+                    {"scope": scope, "form": form},
+                    request,
+                ),
+            ),
+            (
+                fragmentcache.sleutel("netwerkanalyse", *deel),
+                lambda: render_to_string(
+                    "netwerkanalyse/netwerkanalyse_detail.html#analyse",
+                    _analyse_context(request, scope, params, snapshot, alle),
+                    request,
+                ),
+            ),
+        ]
+    )
+    context = {
+        "scope": scope,
+        "params": params,
+        "laatste": laatste,
+        "filters_html": mark_safe(filters_html),  # noqa: S308 - our own rendered template
+        "analyse_html": mark_safe(analyse_html),  # noqa: S308 - our own rendered template
+        # A partner user's own organisation(s): a link to its position (the partner page).
+        "eigen_posities": [
+            (naam, partner_url(snapshot, pid))
+            for pid, (naam, _s) in sorted(namen_voor(in_run).items())
+        ],
+    }
+    return render(request, "netwerkanalyse/netwerkanalyse_detail.html", context)
+
+
+def _analyse_context(request, scope: Scope, params: dict, snapshot, alle: list) -> dict:
+    """The context of what the page shows of its run (the part the fragment cache keeps)."""
     groot = snapshot is not None and is_groot(snapshot)
     if snapshot is not None:
         lees_sleutels(
@@ -174,14 +236,6 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
     pagina = paginering.pagina(request, metrieken, PER_PAGINA)
     for m in pagina:
         m.url = partner_url(snapshot, m.partner_id)
-    eigen = partner_ids_van(request.user, scope.buurt) if scope.buurt and snapshot else set()
-    in_run = set(
-        PartnerMetriek.objects.filter(analyse=snapshot, partner_id__in=eigen).values_list(
-            "partner_id", flat=True
-        )
-        if eigen
-        else ()
-    )
     if snapshot and not scope.details:
         # Everyone who sees the buurt gets a link per partner (no figures): the names of the run.
         partnerlinks = sorted(
@@ -199,12 +253,10 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
 
     context = {
         "scope": scope,
-        "form": form,
         "params": params,
         "snapshot": snapshot,
         "s": s,
         "melding": snapshot.metrieken.get("melding", "") if snapshot else "",
-        "laatste": laatste,
         "reeks": alle,
         "pagina": pagina,
         "gemeenschap": gemeenschap if gemeenschap.isdigit() else "",
@@ -222,11 +274,6 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         "kwetsbaar": genoemd("articulatiepunten"),
         "eilandjes": genoemd("eilandjes"),
         "exportquery": f"analyse={snapshot.pk}" if snapshot else "",
-        # A partner user's own organisation(s): a link to its position (the partner page).
-        "eigen_posities": [
-            (naam, partner_url(snapshot, pid))
-            for pid, (naam, _s) in sorted(namen_voor(in_run).items())
-        ],
         "groepen": groepentabel(snapshot) if snapshot else [],
         "intensiteit_mix": [
             (INTENSITEITLABELS.get(int(i), i), n) for i, n in s.get("intensiteit_mix", {}).items()
@@ -243,7 +290,7 @@ def netwerk_detail(request, buurt_id: int | None = None, gemeente_id: int | None
         ],
         "partnerlinks": partnerlinks,
     }
-    return render(request, "netwerkanalyse/netwerkanalyse_detail.html", context)
+    return context
 
 
 @login_required
