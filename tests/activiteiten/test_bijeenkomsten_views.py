@@ -282,7 +282,10 @@ def test_follow_up_lists_open_actions_across_meetings_with_overdue_marked(als, b
     assert "Te laat" in html and "Binnenkort" not in html
 
 
-def test_follow_up_costs_a_fixed_number_of_queries(als, buurt, django_assert_max_num_queries):
+def test_follow_up_costs_a_fixed_number_of_queries(
+    als, buurt, django_assert_max_num_queries, settings
+):
+    settings.ZORGNET_FRAGMENTCACHE = False  # the cold path: the filter bar rendered every time
     w = buurt
     client = als(w.regisseur_a)
     url = _url("bijeenkomst_opvolging", w.buurt_a.id)

@@ -19,7 +19,7 @@ from tests.factories import (
     UitkomstFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reflectiekaders")]
 VANDAAG = date.today()
 
 

@@ -24,7 +24,7 @@ from activiteiten.reflectie import selectors, services
 from activiteiten.reflectie.kaders import REFLECTIEKADERS, zaai_reflectiekaders
 from tests.factories import ActieFactory, DoelFactory, PartnerFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reflectiekaders")]
 
 
 @pytest.fixture

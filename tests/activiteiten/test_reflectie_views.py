@@ -22,7 +22,7 @@ from activiteiten.models import (
 from activiteiten.reflectie import selectors, services
 from tests.factories import PartnerFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reflectiekaders")]
 
 
 @pytest.fixture(autouse=True)

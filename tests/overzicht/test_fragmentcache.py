@@ -238,3 +238,21 @@ def test_the_meeting_list_figures_come_from_the_cache_and_follow_a_new_meeting(w
     voor = client.get(url).context["cijfers"]["dit_jaar"]
     BijeenkomstFactory(buurt=wereld.buurt_a, datum=timezone.localdate())
     assert client.get(url).context["cijfers"]["dit_jaar"] == voor + 1
+
+
+def test_the_filter_bar_comes_from_the_cache_and_follows_a_new_package(wereld, als):
+    """The action list's filter bar is kept per query and buurt version: warm, the package
+    choices are not queried; a new package, and another query, show at once."""
+    from activiteiten.models import Activiteitenpakket
+
+    client = als(wereld.regisseur_a)
+    url = reverse("activiteiten:actie_list", args=[wereld.buurt_a.id])
+    koud = _queries(client, url)
+    warm = _queries(client, url)
+    assert warm == koud - 1, (koud, warm)  # the package choices
+    Activiteitenpakket.objects.create(buurt=wereld.buurt_a, naam="Ontwar het bos: wandelroute")
+    html = client.get(url).content.decode()
+    assert "Ontwar het bos: wandelroute" in html.split('class="filters"', 1)[1].split("</form>")[0]
+    gekozen = client.get(url + "?status=gepland").content.decode()
+    assert re.search(r'<option value="gepland"[^>]* selected', gekozen)
+    assert not re.search(r'<option value="gepland"[^>]* selected', html)

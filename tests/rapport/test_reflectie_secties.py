@@ -25,7 +25,7 @@ from tests.rapport.conftest import VAN, VANDAAG
 from zorgnet.rapport import selectors
 from zorgnet.rapport import services as rapport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reflectiekaders")]
 
 
 @pytest.fixture

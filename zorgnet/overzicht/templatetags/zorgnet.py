@@ -5,11 +5,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.overzicht.blokken import BUURTSECTIES
+from zorgnet.overzicht.cache import buurtprofiel
 
 register = template.Library()
 
@@ -29,6 +32,41 @@ def buurt_subnav(context, buurt, actief: str = "overzicht") -> dict:
             except NoReverseMatch:
                 continue
     return {"buurt": buurt, "buurt_tabs": tabs, "actief": actief}
+
+
+FILTERBALK = "components/filterbalk.html"
+
+
+@register.simple_tag(takes_context=True)
+def filterbalk(context, filters, doel: str = "#resultaten", trigger: str = "change, submit"):
+    """The list pages' filter bar (components/filterbalk.html), from the fragment cache.
+
+    Rendering a filter form's widgets is a few ms of every list page, and the bar depends only on
+    the form, the query string and the buurt's data (its choices: partners, packages): the key
+    holds the form's class, the path and query, the buurt's and gemeente's versions and the user's
+    profile in the buurt. Validation stays in the view; only the HTML is kept."""
+    request = context.get("request")
+    buurt = context.get("buurt")
+    waarden = {"filters": filters, "doel": doel, "trigger": trigger, "request": request}
+
+    def maak() -> str:
+        return render_to_string(FILTERBALK, waarden)
+
+    if request is None or buurt is None:
+        return mark_safe(maak())  # noqa: S308 - our own rendered template
+    sleutel = fragmentcache.sleutel(
+        "filterbalk",
+        type(filters).__module__,
+        type(filters).__qualname__,
+        request.path,
+        sorted(request.GET.lists()),
+        doel,
+        trigger,
+        fragmentcache.versies(buurten=[buurt.id], gemeenten=[buurt.gemeente_id]),
+        buurtprofiel(request.user, buurt),
+    )
+    (html,) = fragmentcache.fragmenten([(sleutel, maak)])
+    return mark_safe(html)  # noqa: S308 - our own rendered template
 
 
 # The one suppression rule, unchanged: a template prints the int it returns just as it would a
