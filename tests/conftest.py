@@ -124,6 +124,9 @@ def pytest_collection_modifyitems(config, items):
             continue  # its own live server and Chromium in whichever process runs it
         if item.get_closest_marker("browser") or item.get_closest_marker("worker"):
             item.add_marker(pytest.mark.xdist_group("serieel"))
+    # xdist hands out tests in this order: the serial group and the axe walk's parts (a minute
+    # each) first, so that no process is left with one of them at the end while the others idle.
+    items.sort(key=lambda item: 0 if item.get_closest_marker("overal") else 1)
 
 
 @pytest.fixture
