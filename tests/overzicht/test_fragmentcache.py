@@ -256,3 +256,60 @@ def test_the_filter_bar_comes_from_the_cache_and_follows_a_new_package(wereld, a
     gekozen = client.get(url + "?status=gepland").content.decode()
     assert re.search(r'<option value="gepland"[^>]* selected', gekozen)
     assert not re.search(r'<option value="gepland"[^>]* selected', html)
+
+
+# --- a partner user's 'Mijn taken' --------------------------------------------------------------
+def _taken(client, url, buurt) -> str:
+    html = client.get(url).content.decode()
+    return html.split(f'id="mijn-taken-{buurt.id}"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.parametrize("pagina", ["dashboard", "buurt_detail"])
+def test_the_to_dos_come_from_the_cache_and_every_answer_shows_at_once(wereld, als, pagina):
+    """The to-dos are cached per buurt and profile: warm, their three queries are skipped; a tie
+    declared about the partner, a referral to it and the answer to the tie show at once."""
+    from activiteiten.acties.services import doorverwijzen
+    from partners.services import relatie_beantwoorden, relatie_verklaren
+
+    url = reverse(pagina, args=[] if pagina == "dashboard" else [wereld.buurt_a.id])
+    client = als(wereld.partner_a)
+    koud = _queries(client, url)
+    assert _queries(client, url) <= koud - 3
+    assert "Niets te doen" in _taken(client, url, wereld.buurt_a)
+
+    school = PartnerFactory(
+        gemeente=wereld.gemeente_1, naam="School De Linde", buurten=[wereld.buurt_a]
+    )
+    relatie = relatie_verklaren(
+        van_partner=school, naar_partner=wereld.partner, intensiteit=2, door=wereld.regisseur_a
+    )
+    taken = _taken(client, url, wereld.buurt_a)
+    assert "School De Linde verklaarde een relatie met OCMW Stederen" in taken
+    assert '<span class="label">1</span>' in taken
+
+    doorverwijzen(
+        signaal=SignaalFactory(buurt=wereld.buurt_a, partner=school),
+        naar_partner=wereld.partner,
+        van_partner=school,
+        door=wereld.regisseur_a,
+    )
+    taken = _taken(client, url, wereld.buurt_a)
+    assert "Doorverwijzing ontvangen" in taken and '<span class="label">2</span>' in taken
+
+    relatie_beantwoorden(relatie=relatie, antwoord=Bevestiging.BEVESTIGD, door=wereld.partner_a)
+    taken = _taken(client, url, wereld.buurt_a)
+    assert "verklaarde een relatie" not in taken and '<span class="label">1</span>' in taken
+
+
+def test_two_partner_organisations_never_share_their_to_dos(wereld, als, client):
+    school = PartnerFactory(
+        gemeente=wereld.gemeente_1, naam="School De Linde", buurten=[wereld.buurt_a]
+    )
+    leerkracht = UserFactory()
+    LidmaatschapFactory(gebruiker=leerkracht, buurt=wereld.buurt_a, rol=Rol.PARTNER, partner=school)
+    Relatie.objects.create(van_partner=wereld.partner, naar_partner=school, intensiteit=2)
+    url = reverse("dashboard")
+    assert "OCMW Stederen verklaarde" in _taken(als(leerkracht), url, wereld.buurt_a)
+    client.logout()
+    # The OCMW's user reads right after, from the same buurt version: not the school's to-dos.
+    assert "Niets te doen" in _taken(als(wereld.partner_a), url, wereld.buurt_a)

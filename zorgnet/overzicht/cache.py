@@ -14,11 +14,13 @@ user's `profiel` in the key (superuser flag, roles, partner organisations).
 from collections.abc import Callable, Sequence
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from buurten.models import Buurt, Gemeente
 from buurten.permissions import leden, partner_ids_van, rollen_in_buurt
 from zorgnet.lib import fragmentcache
+from zorgnet.overzicht.taken import mijn_taken
 
 SCOPE_MODELLEN = {"b": Buurt, "g": Gemeente}
 
@@ -115,4 +117,42 @@ def dashboardblokken(
         )
         for blok in blokken
     ]
+    return [mark_safe(html) for html in fragmentcache.fragmenten(gevraagd)]  # noqa: S308
+
+
+def takenblokken(
+    request, scopes: Sequence[tuple[int, int]], *, toon_buurt: bool
+) -> list[SafeString]:
+    """A partner user's 'Mijn taken' per buurt (`scopes`: (buurt id, gemeente id), in page order),
+    for the buurten where the user acts for a partner organisation.
+
+    The to-dos read ties, referrals and meeting actions of the buurt (each bumps the buurt's or
+    the gemeente's version), the user's partner ids and roles in that buurt (the `buurtprofiel`)
+    and today's date (in every key); nothing else of the user. On a miss the buurt is loaded and
+    its to-dos are counted; on a hit neither happens."""
+    user = request.user
+    gevraagd = []
+    for buurt_id, gemeente_id in scopes:
+        scope = Buurt(id=buurt_id, gemeente_id=gemeente_id)
+        if not partner_ids_van(user, scope):
+            continue
+        versie = fragmentcache.versies(buurten=[buurt_id], gemeenten=[gemeente_id])
+
+        def maak(buurt_id=buurt_id) -> SafeString:
+            buurt = Buurt.objects.select_related("gemeente").get(pk=buurt_id)
+            context = {
+                "taak": mijn_taken(user, buurt),
+                "toon_buurt": toon_buurt,
+                "vandaag": timezone.localdate(),
+            }
+            return mark_safe(render_to_string("overzicht/_mijn_taken.html", context))  # noqa: S308
+
+        gevraagd.append(
+            (
+                fragmentcache.sleutel(
+                    "taken", buurt_id, versie, buurtprofiel(user, scope), toon_buurt
+                ),
+                maak,
+            )
+        )
     return [mark_safe(html) for html in fragmentcache.fragmenten(gevraagd)]  # noqa: S308

@@ -2,19 +2,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from buurten import selectors
-from buurten.models import Buurt, Rol
+from buurten.models import Buurt
 from buurten.permissions import (
     buurten_voor,
     get_buurt_or_404,
     kan_beheren,
-    leden,
-    partner_ids_van,
     rollen_in_buurt,
 )
 from partners import selectors as partners
@@ -22,7 +19,6 @@ from zorgnet.lib import cijfers
 from zorgnet.lib.choices import label
 from zorgnet.overzicht import cache
 from zorgnet.overzicht.blokken import BUURTSECTIES, DASHBOARDBLOKKEN, Sectie
-from zorgnet.overzicht.taken import mijn_taken
 
 
 def _kaarten(request: HttpRequest, buurten: list[Buurt]) -> dict:
@@ -58,24 +54,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         lambda: list(selectors.mijn_buurten(user)),
     )
     # A partner user's first screen: log an action or a signal, and their to-dos, per buurt
-    # (per user, so never cached).
-    eigen = {lid.buurt_id for lid in leden(user) if lid.rol == Rol.PARTNER and lid.buurt_id}
-    taken = (
-        [
-            mijn_taken(user, b)
-            for b in buurten_voor(user)
-            .filter(id__in=eigen)
-            .select_related("gemeente")
-            .order_by("gemeente__naam", "naam")
-            if partner_ids_van(user, b)
-        ]
-        if eigen
-        else []
-    )
+    # (keyed by the buurt's versions and the user's profile in it).
+    taken = cache.takenblokken(request, scopes, toon_buurt=True)
     return render(
         request,
         "overzicht/dashboard.html",
-        {"kaarten": kaarten, "blokken": blokken, "taken": taken, "vandaag": timezone.localdate()},
+        {"kaarten": kaarten, "blokken": blokken, "taken": taken},
     )
 
 
@@ -98,9 +82,6 @@ def buurt_detail(request: HttpRequest, buurt_id: int) -> HttpResponse:
             "secties": secties,
             "rollen": rollen_in_buurt(request.user, buurt),
             "mag_beheren": kan_beheren(request.user, buurt),
-            "taken": mijn_taken(request.user, buurt)
-            if partner_ids_van(request.user, buurt)
-            else None,
-            "vandaag": timezone.localdate(),
+            "taken": cache.takenblokken(request, [(buurt.id, buurt.gemeente_id)], toon_buurt=False),
         },
     )
