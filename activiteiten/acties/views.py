@@ -48,7 +48,7 @@ def _eigen_partners(user, buurt):
 def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     buurt = get_buurt_or_404(request.user, buurt_id)
     filters = ActieFilter(request.GET or None, queryset=selectors.acties_van(buurt), buurt=buurt)
-    qs = filters.resultaten
+    qs = selectors.voor_lijst(filters.resultaten)
     beheer = kan_beheren(request.user, buurt)
     context = {
         "buurt": buurt,

@@ -2,7 +2,16 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -70,6 +79,17 @@ class Stap:
     automatisch_label: str = ""
 
 
+class _Aantal(Subquery):
+    """COUNT(*) of a correlated queryset, as a subquery (0 when it has no rows)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _aantal)"
+    output_field = IntegerField()
+
+
+def _aantal(qs: QuerySet) -> _Aantal:
+    return _Aantal(qs.order_by().values("pk"))
+
+
 def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
     """The status each step gets from what was filled in (docs/features.md, 'Ontwar het bos').
 
@@ -79,31 +99,43 @@ def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
     4 klaar when every package has a team and decision levels, bezig when one has;
     5 klaar when there are two packages or more and each has a relation, bezig with a relation;
     6 klaar when every package has a frozen ideal plan, bezig when one has.
-    Five queries, whatever the size of the buurt."""
+    Two queries, whatever the size of the buurt."""
     open_, bezig, klaar = StapStatus.OPEN, StapStatus.BEZIG, StapStatus.KLAAR
 
     def drie(alles: bool, iets: bool) -> str:
         return klaar if alles else bezig if iets else open_
 
-    uitdagingen = Uitdaging.objects.filter(analyse__buurt=buurt).exists()
-    analyse = uitdagingen or Buurtanalyse.objects.filter(buurt=buurt).exists()
-    acts = Activiteit.objects.filter(buurt=buurt).aggregate(
-        n=Count("pk"), los=Count("pk", filter=Q(pakket__isnull=True))
+    # The flags and counts in one query (they were six: a round trip and a plan each).
+    vlaggen = (
+        Buurt.objects.filter(pk=buurt.pk)
+        .annotate(
+            uitdagingen=Exists(Uitdaging.objects.filter(analyse__buurt=OuterRef("pk"))),
+            analyse=Exists(Buurtanalyse.objects.filter(buurt=OuterRef("pk"))),
+            doel=Exists(Doel.objects.filter(buurt=OuterRef("pk"))),
+            samenhang=Exists(Samenhang.objects.filter(activiteit_a__buurt=OuterRef("pk"))),
+            n=_aantal(Activiteit.objects.filter(buurt=OuterRef("pk"))),
+            los=_aantal(Activiteit.objects.filter(buurt=OuterRef("pk"), pakket__isnull=True)),
+        )
+        .values("uitdagingen", "analyse", "doel", "samenhang", "n", "los")
+        .get()
     )
-    doel = Doel.objects.filter(buurt=buurt).exists()
-    samenhang = Samenhang.objects.filter(activiteit_a__buurt=buurt).exists()
+    uitdagingen = vlaggen["uitdagingen"]
+    analyse = uitdagingen or vlaggen["analyse"]
+    acts = {"n": vlaggen["n"], "los": vlaggen["los"]}
+    doel = vlaggen["doel"]
+    samenhang = vlaggen["samenhang"]
+    # Per package: team size, levels, plan and whether a relation names it.
+    in_relatie_q = PakketRelatie.objects.filter(
+        Q(pakket_a=OuterRef("pk")) | Q(pakket_b=OuterRef("pk"))
+    )
     pakketten = list(
         Activiteitenpakket.objects.filter(buurt=buurt)
-        .annotate(teamgrootte=Count("team"))
-        .values_list("pk", "teamgrootte", "niveaus", "ideaal_plan")
+        .annotate(teamgrootte=Count("team"), in_relatie=Exists(in_relatie_q))
+        .values_list("pk", "teamgrootte", "niveaus", "ideaal_plan", "in_relatie")
     )
-    in_relatie = set()
-    for a, b in PakketRelatie.objects.filter(pakket_a__buurt=buurt).values_list(
-        "pakket_a_id", "pakket_b_id"
-    ):
-        in_relatie |= {a, b}
-    ingericht = [bool(team and niveaus) for _pk, team, niveaus, _plan in pakketten]
-    plannen = [bool(plan) for *_r, plan in pakketten]
+    in_relatie = {pk for pk, *_r, rel in pakketten if rel}
+    ingericht = [bool(team and niveaus) for _pk, team, niveaus, _plan, _rel in pakketten]
+    plannen = [bool(plan) for _pk, _team, _niveaus, plan, _rel in pakketten]
     return {
         1: drie(uitdagingen, analyse),
         2: drie(doel and acts["n"] > 0, doel or acts["n"] > 0),

@@ -37,7 +37,7 @@ def _pakket(w, naam, acts, team=(), niveaus=(), pakket=None):
     )
 
 
-def test_each_step_status_follows_what_was_filled_in(wereld):
+def test_each_step_status_follows_what_was_filled_in(wereld, django_assert_num_queries):
     w = wereld
     assert set(_statussen(w.buurt_a).values()) == {"open"}
     analyse = BuurtanalyseFactory(buurt=w.buurt_a)
@@ -72,6 +72,9 @@ def test_each_step_status_follows_what_was_filled_in(wereld):
     assert _statussen(w.buurt_a)[6] == "bezig"
     services.ideaal_vastleggen(pakket=p2)
     assert _statussen(w.buurt_a)[6] == "klaar"
+    # The hand-set statuses, the buurt's flags and counts, the packages: three queries.
+    with django_assert_num_queries(3):
+        selectors.stappen(w.buurt_a)
 
 
 def test_a_status_set_by_hand_wins_until_it_is_set_back_to_automatic(wereld, als):
