@@ -25,7 +25,7 @@ from activiteiten.models import SignaalStatus
 from buurten.models import Toegangsactie
 from buurten.permissions import get_buurt_or_404, kan_beheren, partner_ids_van, vereis_beheer
 from buurten.services import registreer_toegang
-from zorgnet.lib import paginering
+from zorgnet.lib import fragmentcache, paginering
 from zorgnet.lib.bestanden import bestand_response, extensie
 from zorgnet.lib.forms import fouten_naar_form
 
@@ -164,12 +164,25 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     if not permissions.ziet_signaaldetails(request.user, buurt):
         # Counts over an invalid period would look like an answer: show only the error then.
         gekozen = filters.waarden()
+        van, tot = gekozen.get("van"), gekozen.get("tot")
+        # From the versioned fragment cache: every signal write bumps the buurt's version.
         context["tellingen"] = (
             {}
             if filters.ongeldig
-            else selectors.afgeschermde_signaaltellingen(
-                buurt, van=gekozen.get("van"), tot=gekozen.get("tot")
-            )
+            else fragmentcache.fragmenten(
+                [
+                    (
+                        fragmentcache.sleutel(
+                            "signaaltellingen",
+                            buurt.id,
+                            fragmentcache.versies(buurten=[buurt.id]),
+                            van,
+                            tot,
+                        ),
+                        lambda: selectors.afgeschermde_signaaltellingen(buurt, van=van, tot=tot),
+                    )
+                ]
+            )[0]
         )
         return render(request, "activiteiten/acties/signaal_tellingen.html", context)
     qs = filters.resultaten

@@ -137,7 +137,14 @@ class Bijeenkomst(models.Model):
         ordering = ["-datum", "-begintijd", "-id"]
         verbose_name = _("bijeenkomst")
         verbose_name_plural = _("bijeenkomsten")
-        indexes = [models.Index(fields=["buurt", "type", "datum"])]
+        indexes = [
+            models.Index(fields=["buurt", "type", "datum"]),
+            # The meeting list, newest first: the page's 25 rows straight from the index (their
+            # attendance counts computed for those 25 only), no sort of the buurt's meetings.
+            models.Index(
+                fields=["buurt", "-datum", "-begintijd", "-id"], name="bijeenkomst_buurt_recent"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["reeks", "datum"],

@@ -54,7 +54,7 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
             [
                 (
                     fragmentcache.sleutel(
-                        "bijeenkomstcijfers", fragmentcache.versies(buurten=[buurt.id])
+                        "bijeenkomstcijfers", buurt.id, fragmentcache.versies(buurten=[buurt.id])
                     ),
                     lambda: selectors.buurtcijfers(buurt),
                 )

@@ -227,6 +227,16 @@ def test_a_missing_version_starts_above_any_earlier_one(wereld):
     assert fragmentcache._cache().get(sleutel) > 10**18
 
 
+def test_two_buurten_whose_version_numbers_meet_still_have_different_versions(wereld):
+    a, b = wereld.buurt_a.id, wereld.buurt_a2.id
+    fragmentcache.versies(buurten=[a, b])
+    cache = fragmentcache._cache()
+    cache.set(
+        fragmentcache._versiesleutel(("b", b)), cache.get(fragmentcache._versiesleutel(("b", a)))
+    )
+    assert fragmentcache.versies(buurten=[a]) != fragmentcache.versies(buurten=[b])
+
+
 def test_the_meeting_list_figures_come_from_the_cache_and_follow_a_new_meeting(wereld, als):
     """The meeting list shows the buurt page's meeting figures from the versioned cache: a warm
     request skips their queries, and a new meeting shows at once."""
@@ -238,6 +248,22 @@ def test_the_meeting_list_figures_come_from_the_cache_and_follow_a_new_meeting(w
     voor = client.get(url).context["cijfers"]["dit_jaar"]
     BijeenkomstFactory(buurt=wereld.buurt_a, datum=timezone.localdate())
     assert client.get(url).context["cijfers"]["dit_jaar"] == voor + 1
+
+
+def test_the_coordinators_signal_counts_come_from_the_cache_and_follow_each_new_signal(wereld, als):
+    """The counts a coordinator gets instead of the signal list are kept per buurt version and
+    period: warm, their query is skipped; a new signal, and another period, show at once."""
+    client = als(wereld.coordinator)
+    url = reverse("activiteiten:signaal_list", args=[wereld.buurt_a.id])
+    koud = _queries(client, url)
+    assert _queries(client, url) == koud - 1
+    leeg = client.get(url).context["tellingen"]
+    for _ in range(6):
+        SignaalFactory(buurt=wereld.buurt_a, partner=None)
+    zes = client.get(url).context["tellingen"]
+    assert zes != leeg and zes["totaal"] == 6
+    # A period before any signal: counted anew, not the whole buurt's figure.
+    assert client.get(url, {"van": "2001-01-01", "tot": "2001-12-31"}).context["tellingen"] == leeg
 
 
 def test_the_filter_bar_comes_from_the_cache_and_follows_a_new_package(wereld, als):

@@ -295,7 +295,8 @@ def versies(*, buurten: Iterable[int] = (), gemeenten: Iterable[int] = ()) -> st
         cache.add(sleutel, time.time_ns(), timeout=None)
     if ontbrekend:
         gevonden.update(cache.get_many(ontbrekend))
-    tekst = ",".join(str(gevonden.get(s, "")) for s in sleutels)
+    # The scopes with their numbers: two buurten whose counters happen to meet never share a key.
+    tekst = ",".join(f"{s}={gevonden.get(s, '')}" for s in sleutels)
     return hashlib.blake2s(tekst.encode(), digest_size=12).hexdigest()
 
 
