@@ -133,6 +133,17 @@ def relaties_in_buurt(user, buurt: Buurt, volgorde: str = "nieuw") -> QuerySet[R
     return qs.prefetch_related("van_partner", "naar_partner").order_by("-buurtrijen__relatie_id")
 
 
+def met_beide_partners(relaties: Iterable[Relatie]) -> list[Relatie]:
+    """The ties with both sides' id and name attached, read in one query (a prefetch per side
+    read two, with every column of each partner)."""
+    lijst = list(relaties)
+    ids = {i for r in lijst for i in (r.van_partner_id, r.naar_partner_id)}
+    partners = Partner.objects.only("id", "naam").in_bulk(ids)
+    for r in lijst:
+        r.van_partner, r.naar_partner = partners[r.van_partner_id], partners[r.naar_partner_id]
+    return lijst
+
+
 def aantal_relaties_in_buurt(
     user, buurt: Buurt, bevestiging: str | None = None, partner_ids: Iterable[int] | None = None
 ) -> int:

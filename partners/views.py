@@ -383,7 +383,11 @@ def relatie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     volgorde = "naam" if request.GET.get("volgorde") == "naam" else "nieuw"
     relaties = selectors.relaties_in_buurt(request.user, buurt, volgorde)
     aantal = selectors.aantal_relaties_in_buurt(request.user, buurt)
+    if volgorde == "nieuw":  # sorted by name, the partners are joined already
+        relaties = relaties.prefetch_related(None)
     pagina = paginering.pagina(request, relaties, 50, aantal=aantal)
+    if volgorde == "nieuw":
+        pagina.object_list = selectors.met_beide_partners(pagina.object_list)
     mag_beheren = kan_beheren(request.user, buurt)
     for relatie in pagina.object_list:
         # The regisseur answers on a partner's behalf only when both sides work in the buurt.

@@ -324,15 +324,16 @@ def test_the_relation_list_shows_newest_first_or_by_name_and_stays_in_the_buurt(
     z = PartnerFactory(gemeente=wereld.gemeente_1, naam="Zz-club", buurten=[wereld.buurt_a])
     elders = PartnerFactory(gemeente=wereld.gemeente_2, naam="Elders", buurten=[wereld.buurt_b])
     buiten = PartnerFactory(gemeente=wereld.gemeente_2, naam="Buiten-1", buurten=[wereld.buurt_b])
-    oud = RelatieFactory(van_partner=a, naar_partner=z)
+    oud = RelatieFactory(van_partner=a, naar_partner=z, niveaus=["strategisch", "operationeel"])
     nieuw = RelatieFactory(van_partner=z, naar_partner=elders)  # one side in the buurt: listed
     RelatieFactory(van_partner=elders, naar_partner=buiten)  # no side in the buurt: not listed
     Relatie.objects.filter(pk=oud.pk).update(aangemaakt_op=datetime(2024, 1, 1, tzinfo=UTC))
     client = als(wereld.regisseur_a)
     # Was at most 13: the buurt's partner ids were read for the tie query, its count and the
     # open ties. Now the page and its count read RelatieBuurt; one query for the partner ids
-    # remains (they decide the regisseur's answer buttons), no query for a regisseur's own ties.
-    with django_assert_num_queries(9):
+    # remains (they decide the regisseur's answer buttons), no query for a regisseur's own ties;
+    # both sides' names in one query.
+    with django_assert_num_queries(8):
         standaard = client.get(_url("relatie_list", wereld.buurt_a.id))
     rijen = standaard.context["pagina"].object_list
     assert [r.pk for r in rijen] == [nieuw.pk, oud.pk]
@@ -340,7 +341,11 @@ def test_the_relation_list_shows_newest_first_or_by_name_and_stays_in_the_buurt(
     assert [r.namens_te_beantwoorden for r in rijen] == [False, True]
     op_naam = client.get(_url("relatie_list", wereld.buurt_a.id), {"volgorde": "naam"})
     assert [r.pk for r in op_naam.context["pagina"].object_list] == [oud.pk, nieuw.pk]
-    assert "Buiten-1" not in standaard.content.decode()
+    html = standaard.content.decode()
+    assert "Buiten-1" not in html
+    # Both sides by name, the levels by their labels (not their codes).
+    assert "<td>Aa-school</td><td>Zz-club</td>" in html
+    assert "Strategisch (doelen), Operationeel (uitvoering)" in html and "strategisch," not in html
 
 
 def test_an_invalid_filter_lists_no_partners_and_page_links_keep_the_filters(wereld, als):

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from zorgnet.lib import fragmentcache
+from zorgnet.lib.choices import Niveau
 from zorgnet.lib.kleine_aantallen import klein_aantal
 from zorgnet.overzicht.blokken import BUURTSECTIES
 from zorgnet.overzicht.cache import buurtprofiel
@@ -72,6 +73,14 @@ def filterbalk(context, filters, doel: str = "#resultaten", trigger: str = "chan
 # The one suppression rule, unchanged: a template prints the int it returns just as it would a
 # string, and reports and XLSX sheets call the same function and keep real numbers.
 register.filter("klein_aantal", klein_aantal)
+
+
+@register.filter
+def niveaus(codes) -> str:
+    """Levels of collaboration or decision (stored as codes) as the UI names them, joined:
+    "Strategisch (doelen), Operationeel (uitvoering)"; "–" when there are none."""
+    labels = dict(Niveau.choices)
+    return ", ".join(str(labels.get(c, c)) for c in codes or []) or "–"
 
 
 ICONEN = Path(__file__).resolve().parents[3] / "static" / "vendor" / "lucide"
