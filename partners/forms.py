@@ -27,6 +27,10 @@ def beperk_tot_buurt(veld: forms.ModelChoiceField, buurt=None, *, queryset=None)
     personen = veld.queryset is not None and veld.queryset.model is Contactpersoon
     if queryset is None:
         queryset = contactpersonen_van_buurt(buurt) if personen else partners_van_buurt(buurt)
+    if not personen:
+        # A choice shows the name only: the buurt's partners without the rest of their row or
+        # their gemeente (the largest buurt's action form reads 418 of them twice).
+        queryset = queryset.select_related(None).only("id", "naam", "gemeente_id")
     veld.queryset = queryset
     veld.error_messages["invalid_choice"] = PERSOON_BUITEN_BUURT if personen else BUITEN_BUURT
 

@@ -17,7 +17,7 @@ from buurten.models import Buurt
 from partners.forms import beperk_tot_buurt
 from partners.models import Partner
 from zorgnet.lib.choices import NIET_INGESCHAT, Doelgroep
-from zorgnet.lib.forms import DATUM
+from zorgnet.lib.forms import DATUM, KeuzeZonderLeeg
 from zorgnet.lib.privacy import WAARSCHUWING
 
 
@@ -78,6 +78,7 @@ class ActieForm(forms.ModelForm):
             "einddatum": DATUM,
             "verhaal": forms.Textarea(attrs={"rows": 3}),
             "deelnemers": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "trekker": KeuzeZonderLeeg,
         }
 
     def __init__(self, *args, buurt: Buurt, trekkers, **kwargs):
