@@ -174,3 +174,18 @@ def test_the_igraph_graph_of_the_job_matches_the_networkx_model():
             assert per_laag(alle, (laag,))[laag][str(i)] == kerncijfers_kort(
                 bouw_graaf(knopen, banden, laag=laag, min_intensiteit=i)
             )
+
+
+def test_the_job_returns_its_run_and_reads_the_stored_json_only_when_asked(
+    wereld, django_assert_num_queries
+):
+    """The finished run comes back with its own columns fresh; the MBs of JSON it wrote are read
+    on first access (one query each), equal to what is stored."""
+    _netwerk(wereld)
+    analyse = services.start_analyse(buurt=wereld.buurt_a, aangevraagd_door=wereld.regisseur_a)
+    klaar = services.voer_analyse_uit(analyse_id=analyse.pk)
+    assert klaar.status == "klaar" and klaar.klaar_op is not None and klaar.rekentijd_ms >= 0
+    opgeslagen = NetwerkAnalyse.objects.get(pk=analyse.pk)
+    with django_assert_num_queries(2):
+        assert klaar.metrieken == opgeslagen.metrieken and klaar.layout == opgeslagen.layout
+    assert klaar.metrieken["samenvatting"]["knopen"] == 6

@@ -197,10 +197,10 @@ def _sleutels_postgresql(pk: int, kolommen: list[tuple[str, str]]) -> dict:
     }
 
 
-def laatste_snapshot(sleutel: str) -> NetwerkAnalyse | None:
-    return (
-        analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id").first()
-    )
+def laatste_snapshot(sleutel: str, *, zonder: tuple[str, ...] = ()) -> NetwerkAnalyse | None:
+    """The newest finished run; `zonder` names JSON columns to leave unread (deferred)."""
+    qs = analyses_van(sleutel).filter(status=TaakStatus.KLAAR).order_by("-klaar_op", "-id")
+    return qs.defer(*zonder).first()
 
 
 def getoonde_analyse(

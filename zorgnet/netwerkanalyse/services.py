@@ -12,6 +12,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import JSONField
 from django.utils.translation import gettext as _
 
 from buurten.models import Buurt, Gemeente
@@ -184,10 +185,7 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
     t_invoer = time.perf_counter()
     resultaat = bereken(graaf)
     t_metrieken = time.perf_counter()
-    vorige = laatste_snapshot(analyse.sleutel)
-    vorige_pos = {
-        int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
-    }
+    vorige = laatste_snapshot(analyse.sleutel, zonder=("layout", "kerncijfers", "paginacijfers"))
     per_knoop = resultaat.get("per_knoop", {})
     prioriteit = resultaat.get("samenvatting", {}).get("makelaars", []) + sorted(
         (int(k) for k in per_knoop),
@@ -207,6 +205,11 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         )
         layout["hoogte"] = layout["overzicht"]["hoogte"]
     else:
+        # The previous picture's positions keep partners in place (read only here: a large
+        # network stores none, and its layout is MBs).
+        vorige_pos = {
+            int(k): v for k, v in (vorige.layout.get("posities", {}) if vorige else {}).items()
+        }
         layout = bereken_layout(alle, vorige_pos, prioriteit=prioriteit)
     layout["groepen"] = {str(k): g for k, g in groepen.items()}
     layout["informeel"] = sorted(k.id for k in invoer.knopen if not k.formeel)
@@ -257,7 +260,14 @@ def voer_analyse_uit(*, analyse_id: int) -> NetwerkAnalyse | None:
         resultaat["tijden_ms"],
         round((time.perf_counter() - t_lagen) * 1000),
     )
-    analyse.refresh_from_db()
+    # The record's own columns again; the JSON it just wrote (MBs for a gemeente: 0.4 s CPU to
+    # decode) is read only if the caller asks for it.
+    json = {f.attname for f in NetwerkAnalyse._meta.concrete_fields if isinstance(f, JSONField)}
+    analyse.refresh_from_db(
+        fields=[f.attname for f in NetwerkAnalyse._meta.concrete_fields if f.attname not in json]
+    )
+    for veld in json:
+        analyse.__dict__.pop(veld, None)  # deferred: loaded on first access
     return analyse
 
 
