@@ -169,20 +169,13 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         context["tellingen"] = (
             {}
             if filters.ongeldig
-            else fragmentcache.fragmenten(
-                [
-                    (
-                        fragmentcache.sleutel(
-                            "signaaltellingen",
-                            buurt.id,
-                            fragmentcache.versies(buurten=[buurt.id]),
-                            van,
-                            tot,
-                        ),
-                        lambda: selectors.afgeschermde_signaaltellingen(buurt, van=van, tot=tot),
-                    )
-                ]
-            )[0]
+            else fragmentcache.van_buurt(
+                "signaaltellingen",
+                buurt.id,
+                lambda: selectors.afgeschermde_signaaltellingen(buurt, van=van, tot=tot),
+                van,
+                tot,
+            )
         )
         return render(request, "activiteiten/acties/signaal_tellingen.html", context)
     qs = filters.resultaten

@@ -50,16 +50,9 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "pagina": paginering.pagina(request, qs),
         # The same figures as the buurt page's meeting block, from the versioned fragment cache
         # (any write in the buurt bumps its version): five aggregate queries saved per request.
-        "cijfers": fragmentcache.fragmenten(
-            [
-                (
-                    fragmentcache.sleutel(
-                        "bijeenkomstcijfers", buurt.id, fragmentcache.versies(buurten=[buurt.id])
-                    ),
-                    lambda: selectors.buurtcijfers(buurt),
-                )
-            ]
-        )[0],
+        "cijfers": fragmentcache.van_buurt(
+            "bijeenkomstcijfers", buurt.id, lambda: selectors.buurtcijfers(buurt)
+        ),
         "reeksen": selectors.reeksen_van(buurt),
         "mag_organiseren": permissions.kan_organiseren(request.user, buurt),
     }

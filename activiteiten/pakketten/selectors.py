@@ -119,11 +119,9 @@ def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
         .values("uitdagingen", "analyse", "doel", "samenhang", "n", "los")
         .get()
     )
-    uitdagingen = vlaggen["uitdagingen"]
+    uitdagingen, doel, samenhang = vlaggen["uitdagingen"], vlaggen["doel"], vlaggen["samenhang"]
     analyse = uitdagingen or vlaggen["analyse"]
-    acts = {"n": vlaggen["n"], "los": vlaggen["los"]}
-    doel = vlaggen["doel"]
-    samenhang = vlaggen["samenhang"]
+    n, los = vlaggen["n"], vlaggen["los"]  # activities, and those in no package
     # Per package: team size, levels, plan and whether a relation names it.
     in_relatie_q = PakketRelatie.objects.filter(
         Q(pakket_a=OuterRef("pk")) | Q(pakket_b=OuterRef("pk"))
@@ -138,10 +136,8 @@ def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
     plannen = [bool(plan) for _pk, _team, _niveaus, plan, _rel in pakketten]
     return {
         1: drie(uitdagingen, analyse),
-        2: drie(doel and acts["n"] > 0, doel or acts["n"] > 0),
-        3: drie(
-            bool(pakketten) and acts["n"] > 0 and acts["los"] == 0, samenhang or bool(pakketten)
-        ),
+        2: drie(doel and n > 0, doel or n > 0),
+        3: drie(bool(pakketten) and n > 0 and los == 0, samenhang or bool(pakketten)),
         4: drie(bool(ingericht) and all(ingericht), any(ingericht)),
         5: drie(
             len(pakketten) >= 2 and all(pk in in_relatie for pk, *_r in pakketten),

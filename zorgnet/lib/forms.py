@@ -43,9 +43,8 @@ def _attrs(attrs: dict) -> str:
 
 def _select(widget: dict) -> str:
     """Django's select.html and select_option.html."""
-    delen = [
-        format_html('<select name="{}"{}>', widget["name"], mark_safe(_attrs(widget["attrs"])))
-    ]  # noqa: S308
+    attrs = mark_safe(_attrs(widget["attrs"]))  # noqa: S308 - escaped by format_html in _attrs
+    delen = [format_html('<select name="{}"{}>', widget["name"], attrs)]
     for groep, opties, _index in widget["optgroups"]:
         if groep:
             delen.append(format_html('\n  <optgroup label="{}">', groep))

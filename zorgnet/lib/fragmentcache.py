@@ -322,3 +322,10 @@ def fragmenten(gevraagd: list[tuple[str, Callable[[], str]]]) -> list[str]:
     if nieuw:
         cache.set_many(nieuw, timeout=getattr(settings, "ZORGNET_FRAGMENTCACHE_SECONDEN", 86400))
     return uit
+
+
+def van_buurt(naam: str, buurt_id: int, maak: Callable[[], object], *delen: object) -> object:
+    """One value computed from a buurt's own rows (figures, counts), kept under the buurt's id and
+    version (and `delen`, e.g. a period): `maak` runs only when a write changed the buurt."""
+    (waarde,) = fragmenten([(sleutel(naam, buurt_id, versies(buurten=[buurt_id]), *delen), maak)])
+    return waarde
