@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -59,15 +59,24 @@ def partners_in_buurt(user, buurt: Buurt) -> QuerySet[Partner]:
     return partners_van_buurt(buurt)
 
 
-def met_laatste_scan(qs: QuerySet[Partner], buurt: Buurt) -> QuerySet[Partner]:
-    """Annotate the latest vonk and vuur of each partner in this buurt (one query for the page)."""
-    laatste = Betrokkenheid.objects.filter(partner=OuterRef("pk"), buurt=buurt).order_by(
-        "-gescoord_op", "-id"
+def met_laatste_scan(partners, buurt: Buurt) -> list[Partner]:
+    """The partners (a page of them) with the latest vonk and vuur each scored in this buurt, as
+    `laatste_vonk` / `laatste_vuur` (None without a scan): one query for the page's own rows.
+
+    Annotated on the list query instead, PostgreSQL ran both subqueries for every partner of the
+    buurt before sorting and cutting the page (836 runs for the largest buurt's 25 rows)."""
+    partners = list(partners)
+    laatste: dict[int, tuple[int, int]] = {}
+    scans = (
+        Betrokkenheid.objects.filter(buurt=buurt, partner_id__in=[p.pk for p in partners])
+        .order_by("partner_id", "-gescoord_op", "-id")
+        .values_list("partner_id", "vonk", "vuur")
     )
-    return qs.annotate(
-        laatste_vonk=Subquery(laatste.values("vonk")[:1]),
-        laatste_vuur=Subquery(laatste.values("vuur")[:1]),
-    )
+    for partner_id, vonk, vuur in scans if partners else ():
+        laatste.setdefault(partner_id, (vonk, vuur))
+    for p in partners:
+        p.laatste_vonk, p.laatste_vuur = laatste.get(p.pk, (None, None))
+    return partners
 
 
 def partner_detail(partner: Partner, buurt: Buurt) -> dict:

@@ -71,8 +71,8 @@ def partner_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     filters = PartnerFilter(
         request.GET or None, queryset=selectors.partners_in_buurt(request.user, buurt)
     )
-    qs = selectors.met_laatste_scan(filters.resultaten, buurt)
-    pagina = paginering.pagina(request, qs, PER_PAGINA)
+    pagina = paginering.pagina(request, filters.resultaten, PER_PAGINA, buurt=buurt)
+    pagina.object_list = selectors.met_laatste_scan(pagina.object_list, buurt)
     context = {
         "buurt": buurt,
         "filters": filters.form,

@@ -10,6 +10,7 @@ from activiteiten.acties.filters import ActieFilter, SignaalFilter
 from activiteiten.acties.permissions import leesbare_signalen
 from activiteiten.models import (
     OPEN_SIGNAALSTATUSSEN,
+    URGENTIE_RANG,
     Actie,
     Beleidssignaal,
     Doorverwijzing,
@@ -47,18 +48,10 @@ def get_signaal_or_404(user, buurt: Buurt, signaal_id: int) -> Signaal:
 
 def open_signalen(user, buurt: Buurt) -> QuerySet[Signaal]:
     """The regisseur's triage queue: new and in-progress signals, urgent and oldest first."""
-    urgentie_volgorde = {"hoog": 0, "normaal": 1, "laag": 2}
-    from django.db.models import Case, IntegerField, Value, When
-
     return (
         signalen_voor(user, buurt)
         .filter(status__in=OPEN_SIGNAALSTATUSSEN)
-        .annotate(
-            urgentie_rang=Case(
-                *[When(urgentie=k, then=Value(v)) for k, v in urgentie_volgorde.items()],
-                output_field=IntegerField(),
-            )
-        )
+        .annotate(urgentie_rang=URGENTIE_RANG)
         .order_by("urgentie_rang", "datum", "id")
     )
 

@@ -53,7 +53,7 @@ def actie_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     context = {
         "buurt": buurt,
         "filters": filters.form,
-        "pagina": paginering.pagina(request, qs),
+        "pagina": paginering.pagina(request, qs, buurt=buurt),
         "mag_loggen": permissions.kan_loggen(request.user, buurt),
         "mag_beheren": beheer,
         # the regisseur's recent background exports (large XLSX), to find them again
@@ -180,7 +180,7 @@ def signaal_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
         return render(request, "activiteiten/acties/signaal_tellingen.html", context)
     qs = filters.resultaten
     context.update(
-        pagina=paginering.pagina(request, qs),
+        pagina=paginering.pagina(request, qs, buurt=buurt),
         mag_beheren=kan_beheren(request.user, buurt),
     )
     template = "activiteiten/acties/signaal_list.html"
@@ -198,7 +198,9 @@ def signaal_open(request: HttpRequest, buurt_id: int) -> HttpResponse:
         "activiteiten/acties/signaal_open.html",
         {
             "buurt": buurt,
-            "pagina": paginering.pagina(request, selectors.open_signalen(request.user, buurt)),
+            "pagina": paginering.pagina(
+                request, selectors.open_signalen(request.user, buurt), buurt=buurt
+            ),
         },
     )
 

@@ -47,7 +47,7 @@ def bijeenkomst_list(request: HttpRequest, buurt_id: int) -> HttpResponse:
     context = {
         "buurt": buurt,
         "filters": filters.form,
-        "pagina": paginering.pagina(request, qs),
+        "pagina": paginering.pagina(request, qs, buurt=buurt),
         # The same figures as the buurt page's meeting block, from the versioned fragment cache
         # (any write in the buurt bumps its version): five aggregate queries saved per request.
         "cijfers": fragmentcache.van_buurt(

@@ -33,6 +33,7 @@ from activiteiten.pakketten import advies
 from buurten.analyse.selectors import uitdagingen_voor
 from buurten.models import Buurt, Buurtanalyse, Uitdaging
 from buurten.permissions import buurten_voor
+from zorgnet.lib import fragmentcache
 from zorgnet.lib.choices import Intensiteit, Niveau, Schaal
 from zorgnet.netwerk.banden import WaargenomenBand
 
@@ -150,7 +151,11 @@ def afgeleide_statussen(buurt: Buurt) -> dict[int, str]:
 def stappen(buurt: Buurt) -> list[Stap]:
     """The six steps: the status the regisseur set, otherwise the one that follows the data."""
     ingesteld = dict(Stapvoortgang.objects.filter(buurt=buurt).values_list("stap", "status"))
-    automatisch = afgeleide_statussen(buurt)
+    # Derived from the buurt's own rows only: kept under the buurt's version, which every write
+    # of an analysis, goal, activity, samenhang, package, team or relation raises.
+    automatisch = fragmentcache.van_buurt(
+        "stapstatussen", buurt.pk, lambda: afgeleide_statussen(buurt)
+    )
     labels = dict(StapStatus.choices)
     uit = []
     for n, titel, uitleg in STAPPEN:
@@ -381,6 +386,8 @@ def samenhang_advies(user, buurt: Buurt) -> Advies:
 
 def overzicht(user, buurt: Buurt) -> dict:
     lijst = list(pakketten(user, buurt))
+    if not lijst:  # no package: no relation between packages and nothing to warn about
+        return {"pakketten": [], "relaties": [], "waarschuwingen": {}}
     rel = list(relaties(buurt))
     alle = waarschuwingen(lijst, rel, samenhang_paren(buurt))
     for p in lijst:

@@ -275,13 +275,81 @@ def test_the_filter_bar_comes_from_the_cache_and_follows_a_new_package(wereld, a
     url = reverse("activiteiten:actie_list", args=[wereld.buurt_a.id])
     koud = _queries(client, url)
     warm = _queries(client, url)
-    assert warm == koud - 1, (koud, warm)  # the package choices
+    assert warm == koud - 2, (koud, warm)  # the package choices and the page count
     Activiteitenpakket.objects.create(buurt=wereld.buurt_a, naam="Ontwar het bos: wandelroute")
     html = client.get(url).content.decode()
     assert "Ontwar het bos: wandelroute" in html.split('class="filters"', 1)[1].split("</form>")[0]
     gekozen = client.get(url + "?status=gepland").content.decode()
     assert re.search(r'<option value="gepland"[^>]* selected', gekozen)
     assert not re.search(r'<option value="gepland"[^>]* selected', html)
+
+
+# --- list pages: the number of rows behind the pagination ------------------------------------
+def _tellingen(ctx) -> int:
+    return sum('COUNT(*) AS "__count"' in q["sql"] for q in ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "rol,url_naam,query,nieuw",
+    [
+        ("regisseur_a", "activiteiten:actie_list", "", "actie"),
+        ("regisseur_a", "activiteiten:actie_list", "?status=gepland", "actie"),
+        ("regisseur_a", "activiteiten:signaal_open", "", "signaal"),
+        ("regisseur_a", "activiteiten:signaal_list", "?status=nieuw", "signaal"),
+        ("partner_a", "activiteiten:signaal_list", "", "signaal"),
+        ("regisseur_a", "activiteiten:bijeenkomst_list", "", "bijeenkomst"),
+        ("regisseur_a", "partners:partner_list", "", "partner"),
+        ("partner_a", "partners:partner_list", "?status=actief", "partner"),
+    ],
+)
+def test_a_list_counts_its_rows_once_per_version_and_a_new_row_shows_at_once(
+    wereld, als, rol, url_naam, query, nieuw
+):
+    """The pagination's count is kept under the buurt's and gemeente's versions and the query's
+    own SQL: a warm request does not count, a new row (through a model save) counts at once."""
+    client = als(getattr(wereld, rol))
+    url = reverse(url_naam, args=[wereld.buurt_a.id]) + query
+    client.get(url)
+    with CaptureQueriesContext(connection) as warm:
+        voor = client.get(url).context["pagina"].paginator.count
+    assert _tellingen(warm) == 0
+    maak = {
+        "actie": lambda: ActieFactory(
+            buurt=wereld.buurt_a, trekker=wereld.partner, status="gepland"
+        ),
+        "signaal": lambda: SignaalFactory(
+            buurt=wereld.buurt_a, partner=wereld.partner, status="nieuw"
+        ),
+        "bijeenkomst": lambda: BijeenkomstFactory(buurt=wereld.buurt_a),
+        "partner": lambda: PartnerFactory(
+            gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a], status="actief"
+        ),
+    }[nieuw]
+    maak()
+    with CaptureQueriesContext(connection) as koud:
+        assert client.get(url).context["pagina"].paginator.count == voor + 1
+    assert _tellingen(koud) >= 1  # the meeting list also recounts its figures
+
+
+def test_a_partner_status_change_recounts_the_filtered_partner_list(wereld, als):
+    """A partner's own row is scoped by its gemeente: that version is in the count's key."""
+    client = als(wereld.regisseur_a)
+    url = reverse("partners:partner_list", args=[wereld.buurt_a.id]) + "?status=actief"
+    voor = client.get(url).context["pagina"].paginator.count
+    assert voor >= 1 and wereld.partner.status == "actief"
+    wereld.partner.status = "gestopt"
+    wereld.partner.save()
+    assert client.get(url).context["pagina"].paginator.count == voor - 1
+
+
+def test_users_with_different_scopes_never_share_a_count(wereld, als):
+    """A partner reads only its own and referred signals; the regisseur reads them all."""
+    SignaalFactory(buurt=wereld.buurt_a, partner=wereld.partner, status="nieuw")
+    SignaalFactory(buurt=wereld.buurt_a, partner=None, status="nieuw")
+    url = reverse("activiteiten:signaal_list", args=[wereld.buurt_a.id])
+    regie = als(wereld.regisseur_a).get(url).context["pagina"].paginator.count
+    partner = als(wereld.partner_a).get(url).context["pagina"].paginator.count
+    assert regie == partner + 1
 
 
 # --- a partner user's 'Mijn taken' --------------------------------------------------------------

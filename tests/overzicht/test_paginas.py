@@ -27,8 +27,9 @@ def _zonder_fragmentcache(settings):
 
 # The buurt overview for its regisseur: session, user, memberships, buurt, then the sections.
 # Was 31 on the Flanders-scale set (partner access checked twice, the buurt's partner ids read
-# for the tie count, three reflection counts).
-OVERZICHT_QUERIES = 26
+# for the tie count, three reflection counts), then 26 (a buurt without packages no longer reads
+# relations between packages and samenhang for their warnings).
+OVERZICHT_QUERIES = 24
 # The dashboard of a coordinator: session, user, memberships, buurten, partner figures, open
 # signals, meeting reminders, coordinated gemeenten (once for three blocks), and the buurt and
 # gemeente ids the fragment cache's key is made of.

@@ -87,10 +87,17 @@ def test_latest_scan_is_annotated(wereld):
     BetrokkenheidFactory(
         partner=wereld.partner, buurt=wereld.buurt_a, vonk=3, gescoord_op=date(2026, 1, 1)
     )
-    p = selectors.met_laatste_scan(
+    BetrokkenheidFactory(
+        partner=wereld.partner, buurt=wereld.buurt_a2, vonk=5, gescoord_op=date(2026, 6, 1)
+    )
+    zonder = PartnerFactory(gemeente=wereld.gemeente_1, buurten=[wereld.buurt_a])
+    partners = selectors.met_laatste_scan(
         selectors.partners_in_buurt(wereld.regisseur_a, wereld.buurt_a), wereld.buurt_a
-    ).get()
-    assert p.laatste_vonk == 3
+    )
+    laatste = {p.pk: (p.laatste_vonk, p.laatste_vuur) for p in partners}
+    # The latest of this buurt (a later scan in another buurt does not count); none: no scan.
+    assert laatste[wereld.partner.pk][0] == 3
+    assert laatste[zonder.pk] == (None, None)
 
 
 def test_partner_growth_is_cumulative_per_month(wereld):

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.utils import timezone, translation
 
@@ -329,3 +329,20 @@ def van_buurt(naam: str, buurt_id: int, maak: Callable[[], object], *delen: obje
     version (and `delen`, e.g. a period): `maak` runs only when a write changed the buurt."""
     (waarde,) = fragmenten([(sleutel(naam, buurt_id, versies(buurten=[buurt_id]), *delen), maak)])
     return waarde
+
+
+def telling(
+    qs: models.QuerySet, *, buurten: Iterable[int] = (), gemeenten: Iterable[int] = ()
+) -> int:
+    """`qs.count()`, kept under the versions of the scopes whose rows `qs` reads and under its own
+    SQL and parameters (every filter, and the user's own scope, are in them): a list page's
+    pagination then counts a large buurt once per write instead of on every request."""
+    if not actief():
+        return qs.count()
+    try:
+        sql, params = qs.order_by().query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (`none()`, an empty `__in`)
+        return 0
+    versie = versies(buurten=buurten, gemeenten=gemeenten)
+    (aantal,) = fragmenten([(sleutel("telling", versie, sql, params), qs.count)])
+    return aantal
