@@ -67,12 +67,12 @@ def met_laatste_scan(partners, buurt: Buurt) -> list[Partner]:
     buurt before sorting and cutting the page (836 runs for the largest buurt's 25 rows)."""
     partners = list(partners)
     laatste: dict[int, tuple[int, int]] = {}
-    scans = (
+    # Newest first per partner; an empty page runs no query (an empty `__in` matches nothing).
+    for partner_id, vonk, vuur in (
         Betrokkenheid.objects.filter(buurt=buurt, partner_id__in=[p.pk for p in partners])
         .order_by("partner_id", "-gescoord_op", "-id")
         .values_list("partner_id", "vonk", "vuur")
-    )
-    for partner_id, vonk, vuur in scans if partners else ():
+    ):
         laatste.setdefault(partner_id, (vonk, vuur))
     for p in partners:
         p.laatste_vonk, p.laatste_vuur = laatste.get(p.pk, (None, None))
